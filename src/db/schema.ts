@@ -1,0 +1,384 @@
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+// Conventions (both databases): ids are integers from the database; timestamps are UTC ISO
+// strings; plan dates are 'YYYY-MM-DD' text; booleans are 0/1 integers (SQLite has no boolean
+// type and one representation keeps db/queries free of dialect branches); JSON is text.
+
+type Id = Generated<number>;
+/** A created_at-style column filled by the application in UTC ISO form. */
+type Timestamp = string;
+/** A 0/1 flag. */
+type Flag = ColumnType<number, number | undefined, number>;
+
+/** Kysely's view of every table. */
+export interface DB {
+  organizations: OrganizationTable;
+  units: UnitTable;
+  unit_aliases: UnitAliasTable;
+  leaders: LeaderTable;
+  users: UserTable;
+  user_roles: UserRoleTable;
+  settings: SettingTable;
+  blobs: BlobTable;
+  notices: NoticeTable;
+  plans: PlanTable;
+  sections: SectionTable;
+  items: ItemTable;
+  item_leaders: ItemLeaderTable;
+  item_units: ItemUnitTable;
+  tasks: TaskTable;
+  task_units: TaskUnitTable;
+  indicators: IndicatorTable;
+  indicator_slots: IndicatorSlotTable;
+  occurrences: OccurrenceTable;
+  reports: ReportTable;
+  evidence: EvidenceTable;
+  reviews: ReviewTable;
+  completion_requests: CompletionRequestTable;
+  extensions: ExtensionTable;
+  reminders: ReminderTable;
+  supervision_notices: SupervisionNoticeTable;
+  findings: FindingTable;
+  audit_log: AuditLogTable;
+}
+
+export interface OrganizationTable {
+  id: Id;
+  name: string;
+  parent_id: number | null;
+  created_at: Timestamp;
+}
+
+/** A department (股室) or a school of an organization's directory. */
+export interface UnitTable {
+  id: Id;
+  organization_id: number;
+  kind: 'department' | 'school';
+  name: string;
+  /** For schools: 小学 / 初中 / 高中 / 幼儿园 / 九年一贯制 …; null for departments. */
+  school_kind: string | null;
+  active: Flag;
+  created_at: Timestamp;
+}
+
+export interface UnitAliasTable {
+  id: Id;
+  organization_id: number;
+  unit_id: number;
+  alias: string;
+}
+
+/** A bureau leader (局领导) as named in notices. */
+export interface LeaderTable {
+  id: Id;
+  organization_id: number;
+  name: string;
+  title: string | null;
+  created_at: Timestamp;
+}
+
+export interface UserTable {
+  id: Id;
+  organization_id: number;
+  username: string;
+  display_name: string;
+  password_hash: string | null;
+  unit_id: number | null;
+  leader_id: number | null;
+  disabled: Flag;
+  version: ColumnType<number, number | undefined, number>;
+  created_at: Timestamp;
+}
+
+export interface UserRoleTable {
+  user_id: number;
+  role: 'admin' | 'supervisor' | 'leader' | 'department' | 'school' | 'viewer';
+}
+
+export interface SettingTable {
+  organization_id: number;
+  key: string;
+  /** JSON text. */
+  value: string;
+}
+
+/** File bytes, content-addressed by SHA-256 so identical uploads are stored once. */
+export interface BlobTable {
+  sha256: string;
+  size: number;
+  content: Uint8Array;
+}
+
+/** The uploaded source document, stored unchanged. */
+export interface NoticeTable {
+  id: Id;
+  organization_id: number;
+  file_name: string;
+  media_type: string;
+  sha256: string;
+  size: number;
+  /** The decoded text the parser read; plan offsets point into it. */
+  text: string;
+  created_by: number | null;
+  created_at: Timestamp;
+}
+
+export interface PlanTable {
+  id: Id;
+  organization_id: number;
+  notice_id: number | null;
+  title: string;
+  year: number;
+  issuer: string | null;
+  doc_number: string | null;
+  notice_title: string | null;
+  issued_on: string | null;
+  preamble: string;
+  status: 'draft' | 'published' | 'closed';
+  published_on: string | null;
+  /** JSON array of the parser's warnings at import. */
+  warnings: string;
+  version: ColumnType<number, number | undefined, number>;
+  created_by: number | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface SectionTable {
+  id: Id;
+  plan_id: number;
+  no: number;
+  title: string;
+  source_start: number | null;
+  source_end: number | null;
+}
+
+export interface ItemTable {
+  id: Id;
+  plan_id: number;
+  section_id: number;
+  no: number;
+  title: string;
+  body: string;
+  weight: number;
+  source_start: number | null;
+  source_end: number | null;
+}
+
+export interface ItemLeaderTable {
+  item_id: number;
+  leader_id: number;
+  position: number;
+}
+
+export interface ItemUnitTable {
+  item_id: number;
+  unit_id: number;
+  is_lead: Flag;
+  position: number;
+}
+
+export type TaskStatus = 'pending' | 'acknowledged' | 'completion_requested' | 'done';
+
+/** A unit of work under an item, led by one unit, possibly fanned out from a parent task to schools. */
+export interface TaskTable {
+  id: Id;
+  plan_id: number;
+  item_id: number;
+  parent_task_id: number | null;
+  title: string;
+  lead_unit_id: number | null;
+  start_on: string;
+  due_on: string;
+  status: TaskStatus;
+  acknowledged_at: Timestamp | null;
+  acknowledged_by: number | null;
+  completed_at: Timestamp | null;
+  version: ColumnType<number, number | undefined, number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface TaskUnitTable {
+  task_id: number;
+  unit_id: number;
+  role: 'lead' | 'co';
+}
+
+export interface IndicatorTable {
+  id: Id;
+  task_id: number;
+  kind: 'recurring' | 'count' | 'deliverable' | 'event' | 'project' | 'percent' | 'deadline';
+  text: string;
+  per: 'week' | 'month' | 'quarter' | 'term' | 'year' | null;
+  target_min: number | null;
+  target_max: number | null;
+  target_value: number | null;
+  name: string | null;
+  due_on: string | null;
+  span_start: number | null;
+  span_end: number | null;
+}
+
+/** One expected slot of a recurring indicator (e.g. 2024年5月). */
+export interface IndicatorSlotTable {
+  id: Id;
+  indicator_id: number;
+  label: string;
+  starts_on: string;
+  ends_on: string;
+}
+
+export type ReviewState = 'submitted' | 'accepted' | 'returned';
+
+export interface OccurrenceTable {
+  id: Id;
+  indicator_id: number;
+  unit_id: number | null;
+  occurred_on: string;
+  note: string;
+  state: ReviewState;
+  created_by: number | null;
+  created_at: Timestamp;
+  version: ColumnType<number, number | undefined, number>;
+}
+
+/** One owner's progress report on a task for one period; re-filing after a return updates it. */
+export interface ReportTable {
+  id: Id;
+  task_id: number;
+  unit_id: number;
+  period: string;
+  self_status: 'on_track' | 'at_risk' | 'delayed';
+  percent: number;
+  narrative: string;
+  state: ReviewState;
+  submitted_by: number | null;
+  submitted_at: Timestamp;
+  revision: number;
+  version: ColumnType<number, number | undefined, number>;
+}
+
+export interface EvidenceTable {
+  id: Id;
+  organization_id: number;
+  owner_type: 'report' | 'occurrence' | 'completion' | 'extension' | 'finding' | 'supervision_notice';
+  owner_id: number;
+  file_name: string;
+  media_type: string;
+  size: number;
+  sha256: string;
+  created_by: number | null;
+  created_at: Timestamp;
+}
+
+export interface ReviewTable {
+  id: Id;
+  target_type: 'report' | 'occurrence' | 'completion';
+  target_id: number;
+  decision: 'accept' | 'return';
+  comment: string;
+  reviewer_id: number | null;
+  created_at: Timestamp;
+}
+
+export interface CompletionRequestTable {
+  id: Id;
+  task_id: number;
+  note: string;
+  state: ReviewState;
+  requested_by: number | null;
+  requested_at: Timestamp;
+}
+
+export interface ExtensionTable {
+  id: Id;
+  task_id: number;
+  reason: string;
+  old_due_on: string;
+  new_due_on: string;
+  state: 'pending' | 'approved' | 'refused';
+  requested_by: number | null;
+  requested_at: Timestamp;
+  decided_by: number | null;
+  decided_at: Timestamp | null;
+  comment: string;
+}
+
+export interface ReminderTable {
+  id: Id;
+  organization_id: number;
+  target_type: string;
+  target_id: number;
+  recipient_user_id: number | null;
+  recipient_unit_id: number | null;
+  channel: string;
+  kind: string;
+  message: string;
+  scheduled_for: Timestamp;
+  sent_at: Timestamp | null;
+  status: 'pending' | 'sent' | 'failed';
+  error: string | null;
+}
+
+export interface SupervisionNoticeTable {
+  id: Id;
+  organization_id: number;
+  plan_id: number;
+  year: number;
+  seq: number;
+  item_id: number | null;
+  task_id: number | null;
+  unit_id: number;
+  problem: string;
+  requirement: string;
+  reply_due_on: string;
+  status: 'issued' | 'replied' | 'closed';
+  reply: string | null;
+  replied_at: Timestamp | null;
+  closed_at: Timestamp | null;
+  issued_by: number | null;
+  created_at: Timestamp;
+  version: ColumnType<number, number | undefined, number>;
+}
+
+export interface FindingTable {
+  id: Id;
+  organization_id: number;
+  plan_id: number | null;
+  item_id: number | null;
+  task_id: number | null;
+  unit_id: number;
+  source: string;
+  title: string;
+  detail: string;
+  severity: 'low' | 'medium' | 'high';
+  due_on: string;
+  status: 'open' | 'rectified' | 'closed' | 'escalated';
+  created_by: number | null;
+  created_at: Timestamp;
+  version: ColumnType<number, number | undefined, number>;
+}
+
+/** Append-only trail of every write (留痕). */
+export interface AuditLogTable {
+  id: Id;
+  organization_id: number | null;
+  actor_user_id: number | null;
+  /** Who acted, in words, for CLI and job actors without a user row. */
+  actor_label: string;
+  action: string;
+  entity_type: string;
+  entity_id: number | null;
+  before: string | null;
+  after: string | null;
+  created_at: Timestamp;
+}
+
+export type Plan = Selectable<PlanTable>;
+export type NewPlan = Insertable<PlanTable>;
+export type PlanUpdate = Updateable<PlanTable>;
+export type Unit = Selectable<UnitTable>;
+export type Task = Selectable<TaskTable>;
+export type Indicator = Selectable<IndicatorTable>;
+export type Report = Selectable<ReportTable>;
