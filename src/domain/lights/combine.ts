@@ -1,0 +1,65 @@
+import type { Light } from './light.ts';
+import { clampShare, worstLight } from './light.ts';
+import { messages } from './messages.ts';
+
+/** One part of a task's light: an indicator's or the reporting's light. */
+export interface LightPart {
+  light: Light;
+  reason: string;
+  /** Indicators only: share of their target achieved, 0..1. */
+  progress?: number;
+  /** Named before the reason when given, e.g. the indicator's text. */
+  label?: string;
+}
+
+/** What makes a task's light: its indicators, its reporting, and whether completion was accepted. */
+export interface TaskLightInput {
+  indicators: readonly LightPart[];
+  report?: LightPart;
+  /** Completion (办结) accepted as of the day (see isCompletionAccepted for dated acceptance). */
+  completionAccepted?: boolean;
+}
+
+/** A task's (or any whole's) light, reason and progress. */
+export interface CombinedLight {
+  light: Light;
+  reason: string;
+  progress: number;
+}
+
+/**
+ * A task's light: the worst of its indicators and reporting, done only when its completion was
+ * accepted; the reason joins the reasons of the worst parts; progress is the indicators' mean.
+ */
+export function combineLights(input: TaskLightInput): CombinedLight {
+  if (input.completionAccepted) return { light: 'done', reason: messages.done(), progress: 1 };
+  const { indicators } = input;
+  const progress =
+    indicators.length === 0
+      ? 0
+      : indicators.reduce((sum, part) => sum + clampShare(part.progress ?? 0), 0) / indicators.length;
+  const parts = input.report ? [...indicators, input.report] : indicators;
+  if (parts.length === 0) return { light: 'grey', reason: messages.nothingToJudge(), progress };
+  const worst = worstLight(parts.map((part) => part.light));
+  // Finished indicators do not finish the task: only its accepted completion does.
+  const light = worst === 'done' ? 'green' : worst;
+  if (light === 'green' && indicators.length > 0 && indicators.every((part) => part.light === 'done')) {
+    // Every indicator is done but the task itself is not yet accepted as done.
+    return { light, reason: messages.partsDone(), progress };
+  }
+  const reasons = reasonsOfWorst(parts, light).map((part) =>
+    part.label ? messages.labelled(part.label, part.reason) : part.reason,
+  );
+  return { light, reason: messages.join(unique(reasons)), progress };
+}
+
+/** The parts that make a whole's light; all of them when none has it (done mixed with grey is green). */
+export function reasonsOfWorst<T extends { light: Light }>(parts: readonly T[], light: Light): T[] {
+  const worst = parts.filter((part) => part.light === light);
+  return worst.length > 0 ? worst : [...parts];
+}
+
+/** Distinct strings in first-seen order. */
+export function unique(values: readonly string[]): string[] {
+  return [...new Set(values)];
+}

@@ -1,0 +1,86 @@
+import { achievedOf } from './achieved.ts';
+import type { SchoolCalendar } from './calendar.ts';
+import { defaultSchoolCalendar } from './calendar.ts';
+import type { PlanDate } from './dates.ts';
+import { dayNumber, daysBetween } from './dates.ts';
+import { expectedOf } from './expected.ts';
+import type { IndicatorProgressInput } from './indicator-spec.ts';
+import type { Light } from './light.ts';
+import { clampShare } from './light.ts';
+import { messages } from './messages.ts';
+import { indicatorReasons } from './reasons.ts';
+import { scheduleOf } from './schedule.ts';
+import type { LightSettings } from './settings.ts';
+import { defaultLightSettings } from './settings.ts';
+
+/** An indicator's light with the numbers behind it. */
+export interface IndicatorLight {
+  light: Light;
+  /** What the wording requires by asOf. */
+  expected: number;
+  /**
+   * What accepted work adds up to by asOf (percent: the latest accepted value). For recurring it
+   * includes the current period, but the light weighs only ended periods against `expected`.
+   */
+  actual: number;
+  /** What the wording requires over the plan year. */
+  target: number;
+  /** Share of the target achieved, 0..1 (1 once done). */
+  progress: number;
+  /** Why, in Chinese. */
+  reason: string;
+  /** The current due date (the stated one, else the plan year's end). */
+  dueOn: PlanDate;
+  /** recurring: full labels of the ended periods not covered, e.g. '2024年5月'. */
+  missing?: string[];
+}
+
+/** Computes an indicator's light as of a day from accepted work, by the rules of DESIGN.md. */
+export function computeIndicatorLight(
+  input: IndicatorProgressInput,
+  asOf: PlanDate,
+  settings: LightSettings = defaultLightSettings,
+  calendar: SchoolCalendar = defaultSchoolCalendar,
+): IndicatorLight {
+  const schedule = scheduleOf(input, calendar);
+  const expected = expectedOf(input.kind, schedule, asOf);
+  const { actual, perSlot } = achievedOf(input, schedule, asOf);
+  const { target, dueOn } = schedule;
+  const progress = target > 0 ? clampShare(actual / target) : 0;
+  const today = dayNumber(asOf);
+  const closed = schedule.slots.map((slot) => dayNumber(slot.closeOn) < today);
+  const missing = schedule.slots
+    .filter((slot, index) => input.kind === 'recurring' && closed[index] && (perSlot[index] ?? 0) < slot.need)
+    .map((slot) => slot.period);
+  // A recurring promise is judged period by period: May's missed session stays missed even if
+  // June's is already held, so only ended periods are weighed against what is expected.
+  const counted =
+    input.kind === 'recurring' ? perSlot.reduce((sum, n, index) => sum + (closed[index] ? n : 0), 0) : actual;
+  const result = (light: Light, reason: string): IndicatorLight => ({
+    light,
+    expected,
+    actual,
+    target,
+    progress: light === 'done' ? 1 : progress,
+    reason,
+    dueOn,
+    ...(input.kind === 'recurring' ? { missing: missing.map((period) => period.label) } : {}),
+  });
+
+  if (isCompletionAccepted(input.completionAccepted, asOf)) return result('done', messages.done());
+  if (today < dayNumber(input.startOn)) return result('grey', messages.notStarted(input.startOn));
+  const words = indicatorReasons(input, { expected, actual, counted, target, dueOn, missing });
+  const open = actual < target;
+  const daysLeft = daysBetween(asOf, dueOn);
+  if (open && daysLeft < 0) return result('red', words.overdue(-daysLeft));
+  if (expected > 0 && counted < settings.redBelowShare * expected) return result('red', words.lagging());
+  if (counted < expected) return result('yellow', words.lagging());
+  if (open && daysLeft <= settings.dueSoonDays) return result('yellow', words.dueSoon(daysLeft));
+  return result('green', words.onTrack());
+}
+
+/** Whether completion counts as accepted on a day: true, or a date on or before it. */
+export function isCompletionAccepted(accepted: boolean | PlanDate | undefined, asOf: PlanDate): boolean {
+  if (typeof accepted === 'string') return dayNumber(accepted) <= dayNumber(asOf);
+  return accepted === true;
+}

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { rollUp } from './roll-up.ts';
+
+describe('rolling up', () => {
+  it('weights progress by item weight and keeps the worst light', () => {
+    const section = rollUp([
+      { light: 'green', progress: 1, weight: 3, reason: '进度正常' },
+      { light: 'red', progress: 0, weight: 1, reason: '应完成1次，已完成0次' },
+    ]);
+    expect(section).toMatchObject({ light: 'red', progress: 0.75, reason: '应完成1次，已完成0次' });
+    expect(section.counts).toEqual({ red: 1, yellow: 0, green: 1, grey: 0, done: 0 });
+  });
+
+  it('weighs tasks alike when no weight is given', () => {
+    expect(
+      rollUp([
+        { light: 'green', progress: 0.2 },
+        { light: 'green', progress: 0.6 },
+      ]).progress,
+    ).toBeCloseTo(0.4);
+  });
+
+  it('falls back to a plain mean when every weight is zero', () => {
+    expect(
+      rollUp([
+        { light: 'green', progress: 0.2, weight: 0 },
+        { light: 'green', progress: 0.6, weight: 0 },
+      ]).progress,
+    ).toBeCloseTo(0.4);
+  });
+
+  it('is done only when every child is done', () => {
+    expect(
+      rollUp([
+        { light: 'done', progress: 1 },
+        { light: 'done', progress: 1 },
+      ]),
+    ).toMatchObject({ light: 'done', reason: '已办结' });
+    expect(
+      rollUp([
+        { light: 'done', progress: 1 },
+        { light: 'grey', progress: 0 },
+      ]).light,
+    ).toBe('green');
+  });
+
+  it('joins distinct reasons of the worst children', () => {
+    const item = rollUp([
+      { light: 'yellow', progress: 0.2, reason: '5月未完成' },
+      { light: 'yellow', progress: 0.2, reason: '5月未完成' },
+      { light: 'yellow', progress: 0.5, reason: '距截止还有3天' },
+      { light: 'green', progress: 0.5, reason: '进度正常' },
+    ]);
+    expect(item.reason).toBe('5月未完成；距截止还有3天');
+  });
+
+  it('is grey with no children', () => {
+    expect(rollUp([])).toMatchObject({ light: 'grey', progress: 0 });
+  });
+});

@@ -1,0 +1,41 @@
+import type { Light, LightCounts } from './light.ts';
+import { clampShare, countLights } from './light.ts';
+
+/** A task or item row as summaries read it. */
+export interface LightRow {
+  light: Light;
+  progress: number;
+}
+
+/** One group of a summary: its key, how many rows, lights counted, and mean progress. */
+export interface LightSummary {
+  key: string;
+  total: number;
+  counts: LightCounts;
+  progress: number;
+}
+
+/**
+ * Groups rows by a key (section, department, leader, light…) and counts lights and averages
+ * progress per group; a row with several keys (two leaders) counts in each, groups in first-seen order.
+ */
+export function summarise<T extends LightRow>(
+  rows: readonly T[],
+  key: (row: T) => string | readonly string[],
+): LightSummary[] {
+  const groups = new Map<string, T[]>();
+  for (const row of rows) {
+    const keys = key(row);
+    for (const one of new Set(typeof keys === 'string' ? [keys] : keys)) {
+      const group = groups.get(one);
+      if (group) group.push(row);
+      else groups.set(one, [row]);
+    }
+  }
+  return [...groups].map(([name, members]) => ({
+    key: name,
+    total: members.length,
+    counts: countLights(members.map((row) => row.light)),
+    progress: members.reduce((sum, row) => sum + clampShare(row.progress), 0) / members.length,
+  }));
+}
