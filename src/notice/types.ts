@@ -16,6 +16,8 @@ export interface ParsedNotice {
   addressees: string[];
   /** Text between the plan title and the first section. */
   preamble: string;
+  /** The covering notice's own text (the lines above the plan title), kept so nothing is lost. */
+  cover?: string;
   sections: ParsedSection[];
   warnings: ParseWarning[];
 }
@@ -26,6 +28,8 @@ export interface ParsedSection {
   no: number;
   title: string;
   items: ParsedItem[];
+  /** Text under the section heading that belongs to no item (e.g. a 总体要求 paragraph). */
+  text?: string;
   source: SourceRange;
 }
 
@@ -42,12 +46,21 @@ export interface ParsedItem {
   /** Departments marked 牵头/主要责任; else the first listed. */
   leadDepartments: string[];
   indicators: ParsedIndicator[];
+  /** The （一） subsection title the item sits under, when the notice has 一、 → （一） → 1. levels. */
+  subsection?: string;
   /** Offsets into the original text. */
   source: SourceRange;
 }
 
 /** Indicator kinds, as in DESIGN.md. */
-export type IndicatorKind = 'recurring' | 'count' | 'deliverable' | 'event' | 'project' | 'percent' | 'deadline';
+export type IndicatorKind =
+  | 'recurring'
+  | 'count'
+  | 'deliverable'
+  | 'event'
+  | 'project'
+  | 'percent'
+  | 'deadline';
 
 /** How often a recurring or counted promise repeats. */
 export type IndicatorPeriod = 'week' | 'month' | 'quarter' | 'term' | 'year';
