@@ -44,7 +44,10 @@ export function finishItem(
   if (scan.notes.length === 0) warn(ctx, 'item-without-responsibility', raw.start, raw.no);
   if (scan.unclosed) warn(ctx, 'note-unclosed', raw.start, raw.no);
   if (scan.unreadable) warn(ctx, 'note-unreadable', raw.start, raw.no);
-  const { title, body } = titleAndBody(view, skip, wrapWidth);
+  const { title: rawTitle, body: rawBody } = titleAndBody(view, skip, wrapWidth);
+  // A note that follows a comma (…不少于两次，（责任领导：…）) leaves the comma dangling once it is cut.
+  const body = trimDanglingSeparators(rawBody);
+  const title = rawTitle.length > body.length ? body : rawTitle;
   const end = raw.ranges.length > 0 ? raw.ranges[raw.ranges.length - 1]!.end : raw.start;
   return {
     no: raw.no,
@@ -109,4 +112,13 @@ function indicatorsOf(ctx: ParseContext, body: string, year: number | null, raw:
     warn(ctx, 'indicator-failed', raw.start, raw.no);
     return [];
   }
+}
+
+const DANGLING = new Set(['，', ',', '、', '；', ';', ' ', '\n', '\t', '\u3000']);
+
+/** Drops separators left at the end of a body (a scan, not a regex, to stay linear). */
+function trimDanglingSeparators(text: string): string {
+  let end = text.length;
+  while (end > 0 && DANGLING.has(text[end - 1]!)) end--;
+  return text.slice(0, end);
 }
