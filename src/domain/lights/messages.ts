@@ -51,6 +51,11 @@ export const messages = {
   noReportDue: () => '暂无到期报告',
   partsDone: () => '各项指标已完成，待办结',
   labelled: (label: string, reason: string) => `${label}：${reason}`,
+  /** Joins the first reasons of a parent's worst children and counts the rest, so a plan's reason stays readable. */
+  joinSome: (reasons: readonly string[], shown: number) =>
+    reasons.length > shown
+      ? `${reasons.slice(0, shown).join('；')}；另有${reasons.length - shown}项同样情况`
+      : reasons.join('；'),
   /** Joins the reasons of several parts of one light. */
   join: (reasons: readonly string[]) => reasons.join('；'),
   /** Joins the clauses of one part's reason. */

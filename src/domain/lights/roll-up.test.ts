@@ -58,3 +58,15 @@ describe('rolling up', () => {
     expect(rollUp([])).toMatchObject({ light: 'grey', progress: 0 });
   });
 });
+
+describe('rollUp reasons', () => {
+  it('names the first three worst children and counts the rest', () => {
+    const children = [1, 2, 3, 4, 5].map((n) => ({
+      light: 'red' as const,
+      progress: 0,
+      reason: `第${n}项逾期`,
+    }));
+    const rolled = rollUp(children);
+    expect(rolled.reason).toBe('第1项逾期；第2项逾期；第3项逾期；另有2项同样情况');
+  });
+});

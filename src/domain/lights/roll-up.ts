@@ -3,6 +3,9 @@ import type { Light, LightCounts } from './light.ts';
 import { clampShare, countLights, worstLight } from './light.ts';
 import { messages } from './messages.ts';
 
+/** How many worst children a parent's reason names before it only counts the rest. */
+const MAX_REASONS_SHOWN = 3;
+
 /** A task under an item, an item under a section, or a section under the plan. */
 export interface RollUpChild {
   light: Light;
@@ -40,6 +43,6 @@ export function rollUp(children: readonly RollUpChild[]): RollUp {
         total
       : children.reduce((sum, child) => sum + clampShare(child.progress), 0) / children.length;
   const reasons = reasonsOfWorst(children, light).flatMap((child) => (child.reason ? [child.reason] : []));
-  const reason = light === 'done' ? messages.done() : messages.join(unique(reasons));
+  const reason = light === 'done' ? messages.done() : messages.joinSome(unique(reasons), MAX_REASONS_SHOWN);
   return { light, progress: clampShare(progress), reason, counts };
 }
