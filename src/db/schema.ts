@@ -26,6 +26,7 @@ export interface DB {
   items: ItemTable;
   item_leaders: ItemLeaderTable;
   item_units: ItemUnitTable;
+  item_indicators: ItemIndicatorTable;
   tasks: TaskTable;
   task_units: TaskUnitTable;
   indicators: IndicatorTable;
@@ -40,6 +41,9 @@ export interface DB {
   supervision_notices: SupervisionNoticeTable;
   findings: FindingTable;
   audit_log: AuditLogTable;
+  sessions: SessionTable;
+  api_tokens: ApiTokenTable;
+  login_attempts: LoginAttemptTable;
 }
 
 export interface OrganizationTable {
@@ -176,6 +180,24 @@ export interface ItemUnitTable {
   unit_id: number;
   is_lead: Flag;
   position: number;
+}
+
+/** An indicator the parser found in a draft item (migration 0002); publishing turns it into task indicators. */
+export interface ItemIndicatorTable {
+  id: Id;
+  item_id: number;
+  position: number;
+  kind: IndicatorTable['kind'];
+  text: string;
+  per: IndicatorTable['per'];
+  target_min: number | null;
+  target_max: number | null;
+  target_value: number | null;
+  name: string | null;
+  due_on: string | null;
+  /** Offsets into the item's body, end exclusive. */
+  span_start: number | null;
+  span_end: number | null;
 }
 
 export type TaskStatus = 'pending' | 'acknowledged' | 'completion_requested' | 'done';
@@ -373,6 +395,37 @@ export interface AuditLogTable {
   before: string | null;
   after: string | null;
   created_at: Timestamp;
+}
+
+/** A login session; the id is the SHA-256 of the token in the cookie. */
+export interface SessionTable {
+  id: string;
+  user_id: number;
+  csrf_token: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  last_seen_at: Timestamp;
+  ip: string | null;
+  user_agent: string | null;
+}
+
+/** A bearer token for scripts; only its SHA-256 is stored. */
+export interface ApiTokenTable {
+  id: Id;
+  user_id: number;
+  name: string;
+  token_hash: string;
+  created_at: Timestamp;
+  last_used_at: Timestamp | null;
+  revoked_at: Timestamp | null;
+}
+
+/** Failed logins counted per key ('account:…' or 'address:…') in a window, with a lockout. */
+export interface LoginAttemptTable {
+  key: string;
+  window_start: Timestamp;
+  count: number;
+  locked_until: Timestamp | null;
 }
 
 export type Plan = Selectable<PlanTable>;

@@ -30,20 +30,10 @@ if (postgresProblem && process.env.CI !== 'true') {
 export async function openTestDatabase(dialect: DialectName): Promise<Database> {
   if (dialect === 'sqlite') return openDatabase({ url: 'sqlite::memory:' });
   if (postgresProblem) throw new Error(`PostgreSQL 不可用：${postgresProblem}`);
-  const schema = `t_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
-  const database = await openDatabase({ url: testPostgresUrl, schema });
-  const close = database.close;
-  return {
-    ...database,
-    // Drop the run's schema so repeated runs leave nothing behind on the shared server.
-    close: async () => {
-      await close();
-      const client = new pg.Client({ connectionString: testPostgresUrl });
-      await client.connect();
-      await client.query(`drop schema if exists ${schema} cascade`);
-      await client.end();
-    },
-  };
+  const run = process.env.DUBAN_TEST_RUN ?? 'tlocal';
+  const schema = `${run}_${randomBytes(5).toString('hex')}`;
+  // The schema is dropped after the whole run (test/support/global-setup.ts), not here.
+  return openDatabase({ url: testPostgresUrl, schema });
 }
 
 /** Options for describeEachDatabase. */

@@ -1,0 +1,44 @@
+import type { Kysely, Selectable } from 'kysely';
+import type { DB, SessionTable } from '../schema.ts';
+
+/** A session row. */
+export type SessionRow = Selectable<SessionTable>;
+
+/** Stores a new session. */
+export async function insertSession(db: Kysely<DB>, row: SessionRow): Promise<void> {
+  await db.insertInto('sessions').values(row).execute();
+}
+
+/** One session by id (the hash of its token). */
+export async function findSession(db: Kysely<DB>, id: string): Promise<SessionRow | undefined> {
+  return db.selectFrom('sessions').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** Moves a session's expiry forward after activity. */
+export async function touchSession(
+  db: Kysely<DB>,
+  id: string,
+  lastSeenAt: string,
+  expiresAt: string,
+): Promise<void> {
+  await db
+    .updateTable('sessions')
+    .set({ last_seen_at: lastSeenAt, expires_at: expiresAt })
+    .where('id', '=', id)
+    .execute();
+}
+
+/** Deletes one session. */
+export async function deleteSession(db: Kysely<DB>, id: string): Promise<void> {
+  await db.deleteFrom('sessions').where('id', '=', id).execute();
+}
+
+/** Deletes every session of a user (after a password reset or when the account is disabled). */
+export async function deleteUserSessions(db: Kysely<DB>, userId: number): Promise<void> {
+  await db.deleteFrom('sessions').where('user_id', '=', userId).execute();
+}
+
+/** Deletes sessions that expired before a moment, so the table does not grow forever. */
+export async function deleteExpiredSessions(db: Kysely<DB>, before: string): Promise<void> {
+  await db.deleteFrom('sessions').where('expires_at', '<', before).execute();
+}

@@ -1,0 +1,93 @@
+import { findUnit, insertUnit, insertUnitAlias } from '../../db/queries/units.ts';
+import type { Tx } from '../context.ts';
+import {
+  isShorthand,
+  loadUnitDirectory,
+  type ResolvedName,
+  resolveName,
+} from '../directory/resolve-names.ts';
+import { AppError } from '../errors.ts';
+import { planMessages } from '../plan-messages.ts';
+import type { WriteResult } from '../write.ts';
+
+/** How an import treats department names the directory lacks. */
+export interface UnitResolutionOptions {
+  /** Create every unknown name as a department (the CLI's default). */
+  createUnits: boolean;
+  /** Per name: an existing unit id (recorded as an alias) or 'create'; wins over createUnits. */
+  mapping?: Record<string, number | 'create'>;
+}
+
+/** The outcome of resolving an import's department names inside its transaction. */
+export interface UnitResolution {
+  unitIds: Map<string, number>;
+  created: string[];
+  /** Names the directory did not know before this import, with a suggestion where one is close. */
+  unknown: ResolvedName[];
+  /** Created names that look like another unit's shorthand (纪监室 beside 纪检监察室). */
+  similar: Array<{ name: string; other: string }>;
+  audit: WriteResult<unknown>['audit'];
+}
+
+/**
+ * Resolves department names against the directory, applies the mapping, and creates units where
+ * allowed; throws INVALID_INPUT listing the unresolved names (with suggestions) otherwise, which
+ * rolls the whole import back.
+ */
+export async function resolveImportUnits(
+  trx: Tx,
+  organizationId: number,
+  names: readonly string[],
+  options: UnitResolutionOptions,
+  at: string,
+): Promise<UnitResolution> {
+  const directory = await loadUnitDirectory(trx, organizationId);
+  const resolved = names.map((name) => resolveName(name, directory));
+  const unknown = resolved.filter((r) => r.unitId === null);
+  const unitIds = new Map<string, number>();
+  for (const r of resolved) if (r.unitId !== null) unitIds.set(r.name, r.unitId);
+  const audit: UnitResolution['audit'] = [];
+  const toCreate: string[] = [];
+  for (const { name } of unknown) {
+    const mapped = options.mapping?.[name];
+    if (typeof mapped === 'number') {
+      const unit = await findUnit(trx, organizationId, mapped);
+      if (!unit) throw new AppError('INVALID_INPUT', planMessages.mappingUnitMissing(name, mapped), { name });
+      // Mapping a name to a unit is an alias: the next notice using that name resolves by itself.
+      const aliasId = await insertUnitAlias(trx, { organizationId, unitId: unit.id, alias: name });
+      audit.push({
+        action: 'unit.alias',
+        entityType: 'unit',
+        entityId: unit.id,
+        after: { aliasId, alias: name },
+      });
+      unitIds.set(name, unit.id);
+    } else if (mapped === 'create' || options.createUnits) {
+      toCreate.push(name);
+    }
+  }
+  const refused = unknown.filter((r) => !unitIds.has(r.name) && !toCreate.includes(r.name));
+  if (refused.length > 0) {
+    const list = refused
+      .map((r) => (r.suggestion ? `${r.name}（可能是“${r.suggestion.name}”）` : r.name))
+      .join('、');
+    throw new AppError('INVALID_INPUT', planMessages.unresolvedNames(list), { unresolved: refused });
+  }
+  for (const name of toCreate) {
+    const unitId = await insertUnit(trx, { organizationId, kind: 'department', name, createdAt: at });
+    unitIds.set(name, unitId);
+    audit.push({
+      action: 'unit.create',
+      entityType: 'unit',
+      entityId: unitId,
+      after: { name, kind: 'department' },
+    });
+  }
+  const allNames = [...directory.units.map((u) => u.name), ...toCreate];
+  const similar = toCreate.flatMap((name) =>
+    allNames
+      .filter((other) => other.length > name.length && isShorthand(name, other))
+      .map((other) => ({ name, other })),
+  );
+  return { unitIds, created: toCreate, unknown, similar, audit };
+}

@@ -1,0 +1,227 @@
+import {
+  type CombinedLight,
+  combineLights,
+  computeIndicatorLight,
+  computeReportLight,
+  countedPeriods,
+  defaultSchoolCalendar,
+  type IndicatorProgressInput,
+  type LightPart,
+  type LightSettings,
+  messages,
+  type ReportSlot,
+  rollUp,
+  summarise,
+} from './lights/index.ts';
+import type {
+  IndicatorLightRow,
+  ItemLightRow,
+  PlanLightData,
+  PlanLights,
+  SectionLightRow,
+  TaskLightRow,
+} from './plan-lights-model.ts';
+
+/** The day of the month a monthly report is due (DESIGN.md: monthly, due the 25th). */
+export const reportDueDay = 25;
+
+function groupBy<T, K>(rows: readonly T[], key: (row: T) => K): Map<K, T[]> {
+  const map = new Map<K, T[]>();
+  for (const row of rows) {
+    const list = map.get(key(row));
+    if (list) list.push(row);
+    else map.set(key(row), [row]);
+  }
+  return map;
+}
+
+/** Computes every light of a plan from loaded data as of a day; pure, so it can be tested and benchmarked alone. */
+export function buildPlanLights(data: PlanLightData, asOf: string, settings: LightSettings): PlanLights {
+  const yearEnd = `${data.plan.year}-12-31`;
+  const indicatorsByTask = groupBy(data.indicators, (i) => i.taskId);
+  const occurrencesByIndicator = groupBy(data.occurrences, (o) => o.indicatorId);
+  const unitsByTask = groupBy(data.taskUnits, (u) => u.taskId);
+  const reportsByKey = new Map(data.reports.map((r) => [`${r.taskId}/${r.unitId}/${r.period}`, r]));
+  const unitName = (id: number) => data.unitNames.get(id)?.name ?? `单位${id}`;
+
+  const own = new Map<number, TaskLightRow>();
+  for (const task of data.tasks) {
+    const completion = task.completedOn ?? undefined;
+    const owners = (unitsByTask.get(task.id) ?? []).sort((a, b) =>
+      a.role === b.role ? 0 : a.role === 'lead' ? -1 : 1,
+    );
+    const indicators = indicatorsByTask.get(task.id) ?? [];
+    const specs: Array<{ row: (typeof indicators)[number] | undefined; input: IndicatorProgressInput }> =
+      indicators.map((row) => ({
+        row,
+        input: {
+          kind: row.kind,
+          ...(row.per ? { per: row.per } : {}),
+          ...(row.targetMin !== null ? { min: row.targetMin } : {}),
+          ...(row.targetMax !== null ? { max: row.targetMax } : {}),
+          ...(row.targetValue !== null ? { value: row.targetValue } : {}),
+          due: row.dueOn ?? task.dueOn,
+          startOn: task.startOn,
+          endOn: yearEnd,
+          occurrences: (occurrencesByIndicator.get(row.id) ?? []).map((o) => o.occurredOn),
+          ...(completion ? { completionAccepted: completion } : {}),
+        },
+      }));
+    // A task with no measurable promise still has its due date: judge it as a deadline that only
+    // accepted completion (办结) fulfils.
+    if (specs.length === 0) {
+      const input: IndicatorProgressInput = {
+        kind: 'deadline',
+        due: task.dueOn,
+        startOn: task.startOn,
+        endOn: yearEnd,
+      };
+      specs.push({
+        row: undefined,
+        input: completion ? { ...input, completionAccepted: completion } : input,
+      });
+    }
+    const computed = specs.map(({ row, input }) => ({
+      row,
+      light: computeIndicatorLight(input, asOf, settings),
+    }));
+    const rows: IndicatorLightRow[] = computed.flatMap(({ row, light }) =>
+      row ? [{ ...light, indicatorId: row.id, kind: row.kind, text: row.text }] : [],
+    );
+    const parts: LightPart[] = computed.map(({ row, light }) => ({
+      light: light.light,
+      reason: light.reason,
+      progress: light.progress,
+      ...(row && computed.length > 1 ? { label: row.name ?? row.text } : {}),
+    }));
+    const periods = countedPeriods('month', task.startOn, minDay(yearEnd, task.dueOn), defaultSchoolCalendar);
+    const slots: ReportSlot[] = owners.flatMap((owner) =>
+      periods.map((period) => {
+        const filed = reportsByKey.get(`${task.id}/${owner.unitId}/${period.key}`);
+        return {
+          period: period.key,
+          label: owners.length > 1 ? `${unitName(owner.unitId)}${period.shortLabel}` : period.shortLabel,
+          dueOn: `${period.key}-${reportDueDay}`,
+          ...(filed ? { submittedOn: filed.submittedOn, state: filed.state } : {}),
+        };
+      }),
+    );
+    const report = computeReportLight({ periods: slots }, asOf, settings);
+    const completionAccepted = completion !== undefined && completion <= asOf;
+    const combined: CombinedLight = combineLights({
+      indicators: parts,
+      report: { light: report.light, reason: report.reason },
+      completionAccepted,
+    });
+    own.set(task.id, {
+      taskId: task.id,
+      itemId: task.itemId,
+      parentTaskId: task.parentTaskId,
+      title: task.title,
+      status: task.status,
+      dueOn: task.dueOn,
+      leadUnit: task.leadUnitId === null ? null : unitName(task.leadUnitId),
+      units: owners.map((o) => unitName(o.unitId)),
+      ...combined,
+      indicators: rows,
+      report,
+    });
+  }
+  const tasks = rollChildrenIntoParents(own);
+  return assemble(data, asOf, settings, tasks);
+}
+
+// A task fanned out to schools is judged with its school copies: the worst of them all.
+function rollChildrenIntoParents(own: Map<number, TaskLightRow>): TaskLightRow[] {
+  const children = groupBy(
+    [...own.values()].filter((t) => t.parentTaskId !== null),
+    (t) => t.parentTaskId,
+  );
+  return [...own.values()].map((task) => {
+    const kids = children.get(task.taskId);
+    if (!kids || kids.length === 0) return task;
+    const rolled = rollUp(
+      [task, ...kids].map((t) => ({ light: t.light, progress: t.progress, reason: t.reason })),
+    );
+    return { ...task, light: rolled.light, progress: rolled.progress, reason: rolled.reason };
+  });
+}
+
+function assemble(
+  data: PlanLightData,
+  asOf: string,
+  settings: LightSettings,
+  tasks: TaskLightRow[],
+): PlanLights {
+  // A school copy rolls into its parent; it stands on its own only when the actor cannot see the parent.
+  const ids = new Set(tasks.map((t) => t.taskId));
+  const topByItem = groupBy(
+    tasks.filter((t) => t.parentTaskId === null || !ids.has(t.parentTaskId)),
+    (t) => t.itemId,
+  );
+  const leadersByItem = groupBy(data.itemLeaders, (l) => l.itemId);
+  const items: ItemLightRow[] = data.items
+    .filter((item) => topByItem.has(item.id))
+    .map((item) => {
+      const own = topByItem.get(item.id) ?? [];
+      const rolled = rollUp(
+        own.map((t) => ({
+          light: t.light,
+          progress: t.progress,
+          reason: own.length > 1 ? messages.labelled(t.title, t.reason) : t.reason,
+        })),
+      );
+      const leaders = (leadersByItem.get(item.id) ?? []).map((l) => l.name);
+      return {
+        itemId: item.id,
+        sectionId: item.sectionId,
+        no: item.no,
+        title: item.title,
+        weight: item.weight,
+        leaders,
+        ...rolled,
+      };
+    });
+  const itemsBySection = groupBy(items, (i) => i.sectionId);
+  const sections: SectionLightRow[] = data.sections
+    .filter((section) => itemsBySection.has(section.id))
+    .map((section) => {
+      const own = itemsBySection.get(section.id) ?? [];
+      const rolled = rollUp(
+        own.map((i) => ({ ...i, reason: messages.labelled(`${i.no}. ${i.title}`, i.reason) })),
+      );
+      return { sectionId: section.id, no: section.no, title: section.title, ...rolled };
+    });
+  const sectionWeight = (id: number) => (itemsBySection.get(id) ?? []).reduce((sum, i) => sum + i.weight, 0);
+  const plan = rollUp(
+    sections.map((s) => ({
+      ...s,
+      weight: sectionWeight(s.sectionId),
+      reason: messages.labelled(s.title, s.reason),
+    })),
+  );
+  const sectionTitle = new Map(data.sections.map((s) => [s.id, s.title]));
+  const departments = new Set(
+    [...data.unitNames.values()].filter((u) => u.kind === 'department').map((u) => u.name),
+  );
+  const departmentNames = (t: TaskLightRow) => t.units.filter((name) => departments.has(name));
+  return {
+    planId: data.plan.id,
+    asOf,
+    settings,
+    plan,
+    sections,
+    items,
+    tasks,
+    summaries: {
+      bySection: summarise(items, (i) => sectionTitle.get(i.sectionId) ?? String(i.sectionId)),
+      byDepartment: summarise(tasks, departmentNames),
+      byLeader: summarise(items, (i) => i.leaders),
+      byLight: summarise(tasks, (t) => t.light),
+    },
+  };
+}
+
+function minDay(a: string, b: string): string {
+  return a <= b ? a : b;
+}

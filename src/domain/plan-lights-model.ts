@@ -1,0 +1,116 @@
+import type { IndicatorTable, ReviewState, TaskStatus } from '../db/schema.ts';
+import type {
+  IndicatorLight,
+  Light,
+  LightCounts,
+  LightSettings,
+  LightSummary,
+  ReportLight,
+} from './lights/index.ts';
+
+// The shapes compute-plan-lights loads and returns. Kept apart so the pure builder and the use
+// case (which does the I/O) can each stay small.
+
+/** Everything about one plan the lights are computed from, as loaded in a few set-based queries. */
+export interface PlanLightData {
+  plan: { id: number; year: number };
+  sections: Array<{ id: number; no: number; title: string }>;
+  items: Array<{ id: number; sectionId: number; no: number; title: string; weight: number }>;
+  itemLeaders: Array<{ itemId: number; name: string }>;
+  unitNames: Map<number, { name: string; kind: 'department' | 'school' }>;
+  tasks: Array<{
+    id: number;
+    itemId: number;
+    parentTaskId: number | null;
+    title: string;
+    leadUnitId: number | null;
+    startOn: string;
+    dueOn: string;
+    status: TaskStatus;
+    /** The Asia/Shanghai day completion was accepted, for done tasks. */
+    completedOn: string | null;
+  }>;
+  taskUnits: Array<{ taskId: number; unitId: number; role: 'lead' | 'co' }>;
+  indicators: Array<{
+    id: number;
+    taskId: number;
+    kind: IndicatorTable['kind'];
+    text: string;
+    per: IndicatorTable['per'];
+    targetMin: number | null;
+    targetMax: number | null;
+    targetValue: number | null;
+    name: string | null;
+    dueOn: string | null;
+  }>;
+  /** Accepted occurrences only. */
+  occurrences: Array<{ indicatorId: number; occurredOn: string }>;
+  reports: Array<{ taskId: number; unitId: number; period: string; submittedOn: string; state: ReviewState }>;
+}
+
+/** One indicator's light within a task. */
+export interface IndicatorLightRow extends IndicatorLight {
+  indicatorId: number;
+  kind: IndicatorTable['kind'];
+  text: string;
+}
+
+/** A task's light, with the parts that made it. */
+export interface TaskLightRow {
+  taskId: number;
+  itemId: number;
+  parentTaskId: number | null;
+  title: string;
+  status: TaskStatus;
+  dueOn: string;
+  leadUnit: string | null;
+  /** Lead first, then co-owners. */
+  units: string[];
+  light: Light;
+  progress: number;
+  reason: string;
+  indicators: IndicatorLightRow[];
+  report: ReportLight;
+}
+
+/** A rolled-up light (item, section or plan). */
+export interface RolledLight {
+  light: Light;
+  progress: number;
+  reason: string;
+  counts: LightCounts;
+}
+
+/** An item's light, rolled up from its tasks. */
+export interface ItemLightRow extends RolledLight {
+  itemId: number;
+  sectionId: number;
+  no: number;
+  title: string;
+  weight: number;
+  leaders: string[];
+}
+
+/** A section's light, rolled up from its items by weight. */
+export interface SectionLightRow extends RolledLight {
+  sectionId: number;
+  no: number;
+  title: string;
+}
+
+/** Lights of a whole plan as of a day, with summaries for dashboards. */
+export interface PlanLights {
+  planId: number;
+  asOf: string;
+  settings: LightSettings;
+  plan: RolledLight;
+  sections: SectionLightRow[];
+  items: ItemLightRow[];
+  tasks: TaskLightRow[];
+  summaries: {
+    bySection: LightSummary[];
+    byDepartment: LightSummary[];
+    byLeader: LightSummary[];
+    byLight: LightSummary[];
+  };
+}

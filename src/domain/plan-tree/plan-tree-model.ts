@@ -1,0 +1,91 @@
+import type { IndicatorTable, PlanTable, TaskStatus } from '../../db/schema.ts';
+import type { Light } from '../lights/light.ts';
+
+/** A computed light with its progress (0..1) and reason, as the tree shows it. */
+export interface LightView {
+  light: Light;
+  progress: number;
+  reason: string;
+}
+
+/** A unit named in the tree. */
+export interface UnitRef {
+  id: number;
+  name: string;
+}
+
+/** An indicator: of a task once published, or as parsed on a draft item. */
+export interface IndicatorNode {
+  id: number;
+  kind: IndicatorTable['kind'];
+  text: string;
+  per: IndicatorTable['per'];
+  targetMin: number | null;
+  targetMax: number | null;
+  targetValue: number | null;
+  name: string | null;
+  dueOn: string | null;
+  /** Reporting slots of a recurring indicator (published plans only). */
+  slots: Array<{ label: string; startsOn: string; endsOn: string }>;
+  light?: LightView;
+}
+
+/** A task with its owners, dates, indicators and the school copies fanned out from it. */
+export interface TaskNode {
+  id: number;
+  title: string;
+  lead: UnitRef | null;
+  coOwners: UnitRef[];
+  startOn: string;
+  dueOn: string;
+  status: TaskStatus;
+  version: number;
+  indicators: IndicatorNode[];
+  schools: TaskNode[];
+  light?: LightView;
+}
+
+/** An item with its leaders, departments (lead first as in the notice) and work. */
+export interface ItemNode {
+  id: number;
+  no: number;
+  title: string;
+  body: string;
+  weight: number;
+  leaders: string[];
+  departments: Array<UnitRef & { isLead: boolean }>;
+  /** The parsed indicators kept with the draft (what publishing turns into task indicators). */
+  draftIndicators: IndicatorNode[];
+  tasks: TaskNode[];
+  light?: LightView;
+}
+
+/** A section with its items. */
+export interface SectionNode {
+  id: number;
+  no: number;
+  title: string;
+  items: ItemNode[];
+  light?: LightView;
+}
+
+/** A whole plan as plain objects, for `plan show`, the API and the web app. */
+export interface PlanTree {
+  plan: {
+    id: number;
+    title: string;
+    year: number;
+    status: PlanTable['status'];
+    issuer: string | null;
+    docNumber: string | null;
+    noticeTitle: string | null;
+    issuedOn: string | null;
+    publishedOn: string | null;
+    noticeId: number | null;
+    version: number;
+    warnings: Array<{ code: string; message: string; at?: number }>;
+  };
+  /** Present for published plans: the day lights were computed for and the plan's own light. */
+  lights?: { asOf: string } & LightView;
+  sections: SectionNode[];
+}

@@ -1,0 +1,66 @@
+import { findVisibleReport, setReportState } from '../db/queries/reports.ts';
+import { insertReview } from '../db/queries/reviews.ts';
+import type { Context } from './context.ts';
+import { AppError } from './errors.ts';
+import { canReview, requireVisibleTask } from './task-access.ts';
+import { checkDecision, type ReviewDecision } from './workflow-input.ts';
+import { workflowMessages as M } from './workflow-messages.ts';
+import { assertUpdated, write } from './write.ts';
+
+/** A review (审核) of a submitted report. */
+export interface ReviewReportInput {
+  reportId: number;
+  decision: ReviewDecision;
+  /** Required when returning: what the unit should change. */
+  comment?: string;
+  /** The version the reviewer saw; a newer filing since then gives CONFLICT. */
+  version?: number;
+}
+
+/** The report's state after review. */
+export interface ReviewedReport {
+  reportId: number;
+  reviewId: number;
+  state: 'accepted' | 'returned';
+  version: number;
+}
+
+/** A supervisor, admin or the item's leader accepts or returns (退回) a submitted report. */
+export async function reviewReport(ctx: Context, input: ReviewReportInput): Promise<ReviewedReport> {
+  const comment = checkDecision(input.decision, input.comment);
+  return write(ctx, async (trx, at) => {
+    const report = await findVisibleReport(trx, ctx.actor, input.reportId);
+    if (!report) throw new AppError('NOT_FOUND', M.reportNotFound, { reportId: input.reportId });
+    const task = await requireVisibleTask(trx, ctx.actor, report.taskId);
+    if (!canReview(ctx.actor, task.organizationId, task.actorLeadsItem)) {
+      throw new AppError('FORBIDDEN', M.notReviewer, { reportId: report.id });
+    }
+    if (report.state !== 'submitted') throw new AppError('CONFLICT', M.notSubmitted, { state: report.state });
+    if (input.version !== undefined && input.version !== report.version) {
+      throw new AppError('CONFLICT', M.notSubmitted, { version: report.version });
+    }
+    const state = input.decision === 'accept' ? 'accepted' : 'returned';
+    assertUpdated(await setReportState(trx, report.id, report.version, state), '进展报告');
+    const reviewId = await insertReview(trx, {
+      targetType: 'report',
+      targetId: report.id,
+      decision: input.decision,
+      comment,
+      reviewerId: ctx.actor.userId,
+      createdAt: at,
+    });
+    const version = report.version + 1;
+    return {
+      result: { reportId: report.id, reviewId, state, version },
+      audit: [
+        {
+          action: `report.${input.decision}`,
+          entityType: 'report',
+          entityId: report.id,
+          before: { state: report.state, version: report.version, revision: report.revision },
+          after: { state, version, revision: report.revision, reviewId, comment },
+        },
+      ],
+    };
+  });
+}
