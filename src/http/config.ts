@@ -1,0 +1,78 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+/**
+ * duban.config.json (in the working directory, or the file DUBAN_CONFIG names), every key optional:
+ * { "port": 3000, "host": "127.0.0.1", "databaseUrl": "sqlite:./data/duban.db",
+ *   "trustProxy": false, "maxUploadMb": 20, "logLevel": "info", "organization": "郧西县教育体育局" }
+ * Environment variables (PORT, HOST, DATABASE_URL, TRUST_PROXY, MAX_UPLOAD_MB, LOG_LEVEL) win over the file.
+ */
+export const configFileSchema = z
+  .object({
+    port: z.number().int().min(0).max(65535),
+    host: z.string().min(1),
+    databaseUrl: z.string().min(1),
+    trustProxy: z.union([z.boolean(), z.string(), z.array(z.string())]),
+    maxUploadMb: z.number().positive(),
+    logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']),
+    organization: z.string().min(1),
+  })
+  .partial()
+  .strict();
+
+/** The settings of one server process. */
+export interface ServerConfig {
+  port: number;
+  host: string;
+  databaseUrl: string;
+  trustProxy: boolean | string | string[];
+  maxUploadMb: number;
+  logLevel: string;
+  /** The name given to the organization created with the first administrator. */
+  organization: string | undefined;
+}
+
+function readConfigFile(env: NodeJS.ProcessEnv, cwd: string): z.infer<typeof configFileSchema> {
+  const path = resolve(cwd, env.DUBAN_CONFIG ?? 'duban.config.json');
+  if (!existsSync(path)) {
+    if (env.DUBAN_CONFIG) throw new Error(`找不到配置文件 ${path}（DUBAN_CONFIG 指定）`);
+    return {};
+  }
+  const parsed = configFileSchema.safeParse(JSON.parse(readFileSync(path, 'utf8')));
+  if (!parsed.success) {
+    const problems = parsed.error.issues
+      .map((i) => `${i.path.join('.') || '（根）'}：${i.message}`)
+      .join('；');
+    throw new Error(`配置文件 ${path} 有误：${problems}`);
+  }
+  return parsed.data;
+}
+
+// TRUST_PROXY=true (or 1) trusts any proxy; anything else is a comma-separated list of proxy addresses.
+function parseTrustProxy(value: string): boolean | string[] {
+  if (/^(true|1|yes)$/i.test(value)) return true;
+  if (/^(false|0|no|)$/i.test(value)) return false;
+  return value
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
+/** The configuration from duban.config.json and the environment, environment first. */
+export function loadServerConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): ServerConfig {
+  const file = readConfigFile(env, cwd);
+  const port = env.PORT !== undefined && env.PORT !== '' ? Number(env.PORT) : (file.port ?? 3000);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`端口号无效：${env.PORT}`);
+  const upload = env.MAX_UPLOAD_MB ? Number(env.MAX_UPLOAD_MB) : (file.maxUploadMb ?? 20);
+  if (!(upload > 0)) throw new Error(`MAX_UPLOAD_MB 无效：${env.MAX_UPLOAD_MB}`);
+  return {
+    port,
+    host: env.HOST || file.host || '127.0.0.1',
+    databaseUrl: env.DATABASE_URL?.trim() || file.databaseUrl || 'sqlite:./data/duban.db',
+    trustProxy: env.TRUST_PROXY !== undefined ? parseTrustProxy(env.TRUST_PROXY) : (file.trustProxy ?? false),
+    maxUploadMb: upload,
+    logLevel: env.LOG_LEVEL || file.logLevel || 'info',
+    organization: file.organization,
+  };
+}

@@ -1,0 +1,110 @@
+import { z } from 'zod';
+import { requirePermission } from '../../domain/accounts/permissions.ts';
+import { computePlanLights } from '../../domain/compute-plan-lights.ts';
+import { AppError } from '../../domain/errors.ts';
+import { getPlanTree } from '../../domain/get-plan-tree.ts';
+import { importNotice } from '../../domain/import-notice.ts';
+import { listPlans } from '../../domain/list-plans.ts';
+import { publishPlan } from '../../domain/publish-plan.ts';
+import { readForm } from '../form-input.ts';
+import { defineRoute, idParams, type Route } from '../route.ts';
+
+// Multipart fields are strings, so JSON-valued fields arrive as text and are parsed here.
+const jsonField = <S extends z.ZodType>(schema: S) =>
+  z.preprocess((value) => {
+    if (typeof value !== 'string') return value;
+    try {
+      return JSON.parse(value);
+    } catch {
+      return value;
+    }
+  }, schema);
+
+const importFields = z.object({
+  text: z.string().min(1).max(2_000_000).optional(),
+  fileName: z.string().max(200).optional(),
+  /** Per unknown department name: an existing unit id (recorded as an alias) or "create". */
+  mapping: jsonField(
+    z.record(z.string(), z.union([z.number().int().positive(), z.literal('create')])),
+  ).optional(),
+  createUnits: jsonField(z.boolean()).optional(),
+});
+
+/** Importing, publishing and reading plans. */
+export const planRoutes: Route[] = [
+  defineRoute({
+    method: 'POST',
+    url: '/api/plans',
+    summary: '导入通知为工作要点草稿（上传文件 file 或 JSON {text}，可带名称映射 mapping），返回草稿 id',
+    tag: '工作要点',
+    auth: true,
+    status: 201,
+    multipart: {
+      file: '通知文件（.docx、.pdf、.txt）',
+      text: '或：通知正文',
+      mapping: 'JSON：未知股室名称 → 已有单位 id 或 "create"',
+      createUnits: 'true 时把所有未知名称建为股室',
+    },
+    handler: async ({ ctx, request }) => {
+      requirePermission(ctx.actor, 'plans.import');
+      const { fields, files } = await readForm(request, importFields);
+      const file = files.find((f) => f.field === 'file');
+      const options = { createUnits: fields.createUnits ?? false, mapping: fields.mapping };
+      if (!file && !fields.text) {
+        throw new AppError('INVALID_INPUT', '请上传通知文件（字段 file）或粘贴通知正文（字段 text）。', {
+          field: 'text',
+        });
+      }
+      const source = file
+        ? { bytes: file.bytes, fileName: file.fileName }
+        : { text: fields.text ?? '', fileName: fields.fileName };
+      const result = await importNotice(ctx, source, options);
+      return { id: result.planId, ...result };
+    },
+  }),
+  defineRoute({
+    method: 'POST',
+    url: '/api/plans/:id/publish',
+    summary: '发布工作要点：按要点和指标生成任务并分解交办',
+    tag: '工作要点',
+    auth: true,
+    params: idParams,
+    body: z.object({ version: z.number().int().positive().optional() }).optional(),
+    handler: async ({ ctx, params, body }) => {
+      requirePermission(ctx.actor, 'plans.publish');
+      return publishPlan(ctx, { planId: params.id, version: body?.version });
+    },
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/api/plans',
+    summary: '工作要点列表（本单位）',
+    tag: '工作要点',
+    auth: true,
+    handler: async ({ ctx }) => ({ plans: await listPlans(ctx) }),
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/api/plans/:id',
+    summary: '工作要点树：部分 → 要点（亮灯、原因、进度、责任领导、责任股室）→ 任务 → 指标；只含可见的任务',
+    tag: '工作要点',
+    auth: true,
+    params: idParams,
+    query: z.object({ asOf: z.iso.date().optional().describe('按哪一天计算亮灯（默认今天）') }),
+    handler: async ({ ctx, params, query }) => getPlanTree(ctx, { planId: params.id, asOf: query.asOf }),
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/api/plans/:id/dashboard',
+    summary: '工作要点看板：总体亮灯、进度和原因，按部分、股室、责任领导和亮灯汇总；只含可见的任务',
+    tag: '工作要点',
+    auth: true,
+    params: idParams,
+    query: z.object({ asOf: z.iso.date().optional().describe('按哪一天计算亮灯（默认今天）') }),
+    handler: async ({ ctx, params, query }) => {
+      const lights = await computePlanLights(ctx, { planId: params.id, asOf: query.asOf });
+      const { light, progress, reason, counts } = lights.plan;
+      return { planId: lights.planId, asOf: lights.asOf, plan: { light, progress, reason, counts }, ...lights.summaries };
+    },
+  }),
+];

@@ -1,0 +1,87 @@
+import { z } from 'zod';
+import { addUser } from '../../domain/accounts/add-user.ts';
+import { setUserDisabled } from '../../domain/accounts/disable-user.ts';
+import { listUsers } from '../../domain/accounts/list-users.ts';
+import { resetPassword } from '../../domain/accounts/reset-password.ts';
+import { setRoles } from '../../domain/accounts/set-roles.ts';
+import { newUserSchema, passwordSchema, roleSchema } from '../../shared/accounts.ts';
+import { defineRoute, idParams, type Route } from '../route.ts';
+
+const userSchema = z.object({
+  id: z.number(),
+  username: z.string(),
+  displayName: z.string(),
+  unitId: z.number().nullable(),
+  unitName: z.string().nullable(),
+  leaderId: z.number().nullable(),
+  leaderName: z.string().nullable(),
+  disabled: z.boolean(),
+  roles: z.array(roleSchema),
+  createdAt: z.string(),
+});
+
+/** Account administration; every route is for administrators of the same organization only. */
+export const userRoutes: Route[] = [
+  defineRoute({
+    method: 'GET',
+    url: '/api/users',
+    summary: '列出本单位的所有账号（仅管理员）',
+    tag: '账号',
+    auth: true,
+    response: z.object({ users: z.array(userSchema) }),
+    handler: async ({ ctx }) => ({ users: await listUsers(ctx) }),
+  }),
+  defineRoute({
+    method: 'POST',
+    url: '/api/users',
+    summary: '创建账号：用户名、姓名、密码、角色，股室/学校用户指定单位，领导指定领导姓名（仅管理员）',
+    tag: '账号',
+    auth: true,
+    body: newUserSchema,
+    status: 201,
+    response: z.object({ id: z.number() }),
+    handler: async ({ ctx, body }) => addUser(ctx, body),
+  }),
+  defineRoute({
+    method: 'POST',
+    url: '/api/users/:id/password',
+    summary: '重置密码（仅管理员）；该用户的所有会话随即失效',
+    tag: '账号',
+    auth: true,
+    params: idParams,
+    body: z.object({ password: passwordSchema }),
+    status: 204,
+    handler: async ({ ctx, params, body }) => resetPassword(ctx, params.id, body.password),
+  }),
+  defineRoute({
+    method: 'POST',
+    url: '/api/users/:id/disable',
+    summary: '停用账号（仅管理员）；其会话立即失效，其令牌不再可用',
+    tag: '账号',
+    auth: true,
+    params: idParams,
+    status: 204,
+    handler: async ({ ctx, params }) => setUserDisabled(ctx, params.id, true),
+  }),
+  defineRoute({
+    method: 'POST',
+    url: '/api/users/:id/enable',
+    summary: '重新启用账号（仅管理员）',
+    tag: '账号',
+    auth: true,
+    params: idParams,
+    status: 204,
+    handler: async ({ ctx, params }) => setUserDisabled(ctx, params.id, false),
+  }),
+  defineRoute({
+    method: 'PUT',
+    url: '/api/users/:id/roles',
+    summary: '设置账号的角色（仅管理员；变更记入操作记录）',
+    tag: '账号',
+    auth: true,
+    params: idParams,
+    body: z.object({ roles: z.array(roleSchema).min(1) }),
+    response: z.object({ roles: z.array(roleSchema) }),
+    handler: async ({ ctx, params, body }) => ({ roles: await setRoles(ctx, params.id, body.roles) }),
+  }),
+];
