@@ -26,6 +26,11 @@ if (postgresProblem && process.env.CI !== 'true') {
   );
 }
 
+/** Whether this run skips PostgreSQL (unreachable and not on CI); the warning line was already printed. */
+export function skipsPostgres(): boolean {
+  return postgresProblem !== null && process.env.CI !== 'true';
+}
+
 /** Opens a fresh, migrated, empty database of the given dialect. */
 export async function openTestDatabase(dialect: DialectName): Promise<Database> {
   if (dialect === 'sqlite') return openDatabase({ url: 'sqlite::memory:' });

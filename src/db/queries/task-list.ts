@@ -37,7 +37,8 @@ function mineCondition(actor: Actor): RawBuilder<SqlBool> {
   if (actor.unitId !== null && actor.roles.some((r) => r === 'department' || r === 'school')) {
     clauses.push(ownsTask(actor.unitId));
   }
-  if (actor.leaderId !== null && actor.roles.includes('leader')) clauses.push(leadsItemOfTask(actor.leaderId));
+  if (actor.leaderId !== null && actor.roles.includes('leader'))
+    clauses.push(leadsItemOfTask(actor.leaderId));
   if (clauses.length === 0) return sql<SqlBool>`1 = 0`;
   return sql<SqlBool>`(${sql.join(clauses, sql` or `)})`;
 }

@@ -15,7 +15,10 @@ export const fileRoutes: Route[] = [
       const file = await getEvidenceFile(ctx, { evidenceId: params.id });
       // Always an attachment with the sniffed type and nosniff, so an upload never renders as a page.
       return reply
-        .header('content-type', file.mediaType === 'text/plain' ? 'text/plain; charset=utf-8' : file.mediaType)
+        .header(
+          'content-type',
+          file.mediaType === 'text/plain' ? 'text/plain; charset=utf-8' : file.mediaType,
+        )
         .header('content-disposition', contentDisposition(file.fileName))
         .header('x-content-type-options', 'nosniff')
         .send(Buffer.from(file.bytes));

@@ -104,7 +104,12 @@ export const planRoutes: Route[] = [
     handler: async ({ ctx, params, query }) => {
       const lights = await computePlanLights(ctx, { planId: params.id, asOf: query.asOf });
       const { light, progress, reason, counts } = lights.plan;
-      return { planId: lights.planId, asOf: lights.asOf, plan: { light, progress, reason, counts }, ...lights.summaries };
+      return {
+        planId: lights.planId,
+        asOf: lights.asOf,
+        plan: { light, progress, reason, counts },
+        ...lights.summaries,
+      };
     },
   }),
 ];

@@ -1,11 +1,9 @@
 import { z } from 'zod';
 import { acknowledgeTask } from '../../domain/acknowledge-task.ts';
 import { listTasks } from '../../domain/list-tasks.ts';
-import { lights } from '../../domain/lights/index.ts';
 import { logOccurrence } from '../../domain/log-occurrence.ts';
 import { reviewReport } from '../../domain/review-report.ts';
 import { submitReport } from '../../domain/submit-report.ts';
-import type { Light } from '../../domain/lights/index.ts';
 import { readForm } from '../form-input.ts';
 import { defineRoute, idParams, type Route } from '../route.ts';
 
@@ -28,7 +26,10 @@ const taskListQuery = z.object({
     .optional()
     .describe('true：只看本单位的任务（领导：点名本人的要点下的任务）'),
   department: z.coerce.number().int().positive().optional().describe('牵头或配合的股室/学校 id'),
-  light: z.enum(lights as [Light, ...Light[]]).optional().describe('亮灯：red、yellow、green、grey、done'),
+  light: z
+    .enum(['red', 'yellow', 'green', 'grey', 'done'])
+    .optional()
+    .describe('亮灯：red、yellow、green、grey、done'),
   dueBefore: z.iso.date().optional().describe('只看此日期（不含）之前到期的任务'),
   planId: z.coerce.number().int().positive().optional(),
   asOf: z.iso.date().optional().describe('按哪一天计算亮灯（默认今天）'),
