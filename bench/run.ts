@@ -3,10 +3,11 @@ import { cpus } from 'node:os';
 import { join } from 'node:path';
 import type { Benchmark, BenchRow } from './benchmark.ts';
 import { dbBenchmark } from './db.bench.ts';
+import { httpBenchmark } from './http.bench.ts';
 import { parseBenchmark } from './parse.bench.ts';
 
 // One line per benchmark module.
-const BENCHMARKS: Benchmark[] = [parseBenchmark, dbBenchmark];
+const BENCHMARKS: Benchmark[] = [parseBenchmark, dbBenchmark, httpBenchmark];
 
 // `npm run bench -- parse` runs only the named benchmarks.
 const only = process.argv.slice(2);

@@ -1,9 +1,10 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import { Kysely, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
 import { migrateToLatest } from './migrate.ts';
+import { SchemaScopedPostgresDialect } from './postgres-dialect.ts';
 import type { DB } from './schema.ts';
 
 /** Which database engine a connection talks to. */
@@ -86,7 +87,7 @@ async function openPostgres(url: string, schema: string | undefined): Promise<Da
   // An idle client can lose its connection when the server restarts; without a listener the
   // pool's 'error' event would crash the process.
   pool.on('error', () => {});
-  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<DB>({ dialect: new SchemaScopedPostgresDialect({ pool }) });
   try {
     if (schema) await sql`create schema if not exists ${sql.id(schema)}`.execute(db);
     else await sql`select 1`.execute(db);

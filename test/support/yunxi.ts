@@ -5,7 +5,7 @@ import { cliContext } from '../../src/domain/ensure-organization.ts';
 
 /** Path of the Yunxi 2024 notice, the first real input and the reference for tests. */
 export const yunxiPath = new URL(
-  '../../../shared/notices/yunxi-2024-jiaoti-gongzuo-yaodian.txt',
+  '../fixtures/notices/yunxi-2024-jiaoti-gongzuo-yaodian.txt',
   import.meta.url,
 );
 
