@@ -31,16 +31,36 @@ export function dateParts(date: PlanDate): DateParts {
   throw new RangeError(`invalid plan date: ${JSON.stringify(date)} (expected a real YYYY-MM-DD day)`);
 }
 
+// A plan's lights compare the same few hundred dates over and over; remembering their day numbers
+// (and the reverse) removes most of the cost of a plan page. Bounded so odd inputs cannot grow it.
+const cacheLimit = 20_000;
+const dayNumbers = new Map<PlanDate, number>();
+const datesOfDays = new Map<number, PlanDate>();
+
+function remember<K, V>(cache: Map<K, V>, key: K, value: V): V {
+  if (cache.size >= cacheLimit) cache.clear();
+  cache.set(key, value);
+  return value;
+}
+
 /** Days since 1970-01-01 of a plan date, so date differences are plain subtraction. */
 export function dayNumber(date: PlanDate): number {
+  const known = dayNumbers.get(date);
+  if (known !== undefined) return known;
   const { year, month, day } = dateParts(date);
-  return Math.round(utcMs(year, month, day) / msPerDay);
+  return remember(dayNumbers, date, Math.round(utcMs(year, month, day) / msPerDay));
 }
 
 /** The plan date of a day number (the inverse of dayNumber). */
 export function dateOfDay(days: number): PlanDate {
+  const known = datesOfDays.get(days);
+  if (known !== undefined) return known;
   const date = new Date(days * msPerDay);
-  return formatDate(date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate());
+  return remember(
+    datesOfDays,
+    days,
+    formatDate(date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate()),
+  );
 }
 
 /** A plan date from year, month and day; overflowing days or months roll over (2024-13-01 → 2025-01-01). */
