@@ -1,63 +1,18 @@
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import pg from 'pg';
-import { type Database, type DialectName, openDatabase } from '../src/db/connect.ts';
+import { readFileSync } from 'node:fs';
+import type { DialectName } from '../src/db/connect.ts';
 import { computePlanLights } from '../src/domain/compute-plan-lights.ts';
 import type { Actor, Context } from '../src/domain/context.ts';
 import { cliContext } from '../src/domain/ensure-organization.ts';
 import { importNotice } from '../src/domain/import-notice.ts';
 import { publishPlan } from '../src/domain/publish-plan.ts';
 import { submitReport } from '../src/domain/submit-report.ts';
+import { openBenchDatabase, YUNXI_PATH } from './bench-database.ts';
 import type { Benchmark, BenchRow } from './benchmark.ts';
 
-const YUNXI = join(
-  import.meta.dirname,
-  '..',
-  '..',
-  'shared',
-  'notices',
-  'yunxi-2024-jiaoti-gongzuo-yaodian.txt',
-);
-const POSTGRES_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const IMPORT_RUNS = 5;
 const LIGHTS_RUNS = 20;
 const REPORTS_PER_MODE = 400;
 const CONCURRENCY = 8;
-
-/** A benchmark database and how to throw it away afterwards. */
-interface BenchDatabase {
-  database: Database;
-  dispose: () => Promise<void>;
-}
-
-async function openBenchDatabase(dialect: DialectName): Promise<BenchDatabase> {
-  if (dialect === 'sqlite') {
-    // A temporary file, not :memory:, so WAL and fsync costs are part of the figure.
-    const dir = mkdtempSync(join(tmpdir(), 'duban-bench-'));
-    const database = await openDatabase({ url: `sqlite:${join(dir, 'bench.db')}` });
-    return {
-      database,
-      dispose: async () => {
-        await database.close();
-        rmSync(dir, { recursive: true, force: true });
-      },
-    };
-  }
-  const schema = `bench_${randomBytes(4).toString('hex')}`;
-  const database = await openDatabase({ url: POSTGRES_URL, schema });
-  return {
-    database,
-    dispose: async () => {
-      await database.close();
-      const client = new pg.Client({ connectionString: POSTGRES_URL });
-      await client.connect();
-      await client.query(`drop schema if exists ${schema} cascade`);
-      await client.end();
-    },
-  };
-}
 
 async function median(runs: number, fn: () => Promise<void>): Promise<number> {
   const samples: number[] = [];
@@ -185,7 +140,7 @@ async function runOn(dialect: DialectName, text: string): Promise<BenchRow[]> {
 export const dbBenchmark: Benchmark = {
   name: 'db',
   run: async () => {
-    const text = readFileSync(YUNXI, 'utf8');
+    const text = readFileSync(YUNXI_PATH, 'utf8');
     const rows = await runOn('sqlite', text);
     try {
       rows.push(...(await runOn('postgres', text)));

@@ -1,64 +1,19 @@
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import autocannon from 'autocannon';
-import pg from 'pg';
-import { type Database, type DialectName, openDatabase } from '../src/db/connect.ts';
+import type { Database, DialectName } from '../src/db/connect.ts';
 import { addUser } from '../src/domain/accounts/add-user.ts';
 import { createApiToken } from '../src/domain/accounts/api-tokens.ts';
 import { cliContext } from '../src/domain/ensure-organization.ts';
 import { importNotice } from '../src/domain/import-notice.ts';
 import { publishPlan } from '../src/domain/publish-plan.ts';
 import { buildApp } from '../src/http/app.ts';
+import { openBenchDatabase, YUNXI_PATH } from './bench-database.ts';
 import type { Benchmark, BenchRow } from './benchmark.ts';
 
-const YUNXI = join(
-  import.meta.dirname,
-  '..',
-  'test',
-  'fixtures',
-  'notices',
-  'yunxi-2024-jiaoti-gongzuo-yaodian.txt',
-);
-const POSTGRES_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const CONNECTIONS = 50;
 const SECONDS = 5;
 const WARMUP_SECONDS = 1;
-
-/** A benchmark database and how to throw it away afterwards. */
-interface BenchDatabase {
-  database: Database;
-  dispose: () => Promise<void>;
-}
-
-async function openBenchDatabase(dialect: DialectName): Promise<BenchDatabase> {
-  if (dialect === 'sqlite') {
-    // A temporary file, not :memory:, as a real deployment runs.
-    const dir = mkdtempSync(join(tmpdir(), 'duban-bench-http-'));
-    const database = await openDatabase({ url: `sqlite:${join(dir, 'bench.db')}` });
-    return {
-      database,
-      dispose: async () => {
-        await database.close();
-        rmSync(dir, { recursive: true, force: true });
-      },
-    };
-  }
-  const schema = `bench_${randomBytes(4).toString('hex')}`;
-  const database = await openDatabase({ url: POSTGRES_URL, schema });
-  return {
-    database,
-    dispose: async () => {
-      await database.close();
-      const client = new pg.Client({ connectionString: POSTGRES_URL });
-      await client.connect();
-      await client.query(`drop schema if exists ${schema} cascade`);
-      await client.end();
-    },
-  };
-}
 
 /** The published Yunxi plan and a supervisor's API token, set up through the domain use cases. */
 async function seed(database: Database, text: string): Promise<{ planId: number; token: string }> {
@@ -131,7 +86,7 @@ async function runOn(dialect: DialectName, text: string): Promise<BenchRow[]> {
 export const httpBenchmark: Benchmark = {
   name: 'http',
   run: async () => {
-    const text = readFileSync(YUNXI, 'utf8');
+    const text = readFileSync(YUNXI_PATH, 'utf8');
     const rows = await runOn('sqlite', text);
     try {
       rows.push(...(await runOn('postgres', text)));
