@@ -1,5 +1,5 @@
 import type { Light } from '../domain/lights/light.ts';
-import type { IndicatorNode, LightView, PlanTree, TaskNode } from '../domain/plan-tree/plan-tree-model.ts';
+import type { IndicatorNode, LightView, PlanTree, TaskNode } from '../shared/plan-tree.ts';
 
 const LIGHT_NAMES: Record<Light, string> = {
   grey: '未开始',

@@ -8,7 +8,7 @@ import { ensureOrganization } from '../domain/ensure-organization.ts';
 import { isAppError } from '../domain/errors.ts';
 import { loadServerConfig } from '../http/config.ts';
 import { ROLES, roleSchema, usernameSchema } from '../shared/accounts.ts';
-import { useChineseZodMessages } from '../shared/zod-chinese.ts';
+import { installChineseZodMessages } from '../shared/zod-chinese.ts';
 import { CliError } from './cli-error.ts';
 import { promptNewPassword, readPasswordFromStdin } from './read-password.ts';
 
@@ -50,7 +50,7 @@ function parseRoles(values: string[]): Role[] {
 
 /** Adds `duban user add|token|list`: accounts from the command line, through the same use cases as the API. */
 export function registerUserCommand(program: Command): void {
-  useChineseZodMessages();
+  installChineseZodMessages();
   const user = program.command('user').description('管理账号：添加、创建令牌、列出');
   user
     .command('add')

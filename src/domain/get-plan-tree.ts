@@ -14,15 +14,15 @@ import {
 import { findVisiblePlan } from '../db/queries/plans.ts';
 import { listVisibleTasks } from '../db/queries/tasks.ts';
 import { readsWholeOrganization } from '../db/queries/visibility.ts';
+import type { LightView, PlanTree, SectionNode } from '../shared/plan-tree.ts';
 import { computePlanLights } from './compute-plan-lights.ts';
 import type { Context } from './context.ts';
 import { AppError } from './errors.ts';
 import { planMessages } from './plan-messages.ts';
 import { assembleTasks, indicatorNode } from './plan-tree/assemble-tasks.ts';
 import { groupBy } from './plan-tree/group-by.ts';
-import type { LightView, PlanTree, SectionNode } from './plan-tree/plan-tree-model.ts';
 
-export type { PlanTree } from './plan-tree/plan-tree-model.ts';
+export type { PlanTree } from '../shared/plan-tree.ts';
 
 /** Which plan, and whether (and as of which day) to compute lights for a published plan. */
 export interface GetPlanTreeInput {

@@ -182,7 +182,7 @@ describeEachDatabase('app', (current) => {
     expect(created.statusCode).toBe(201);
     const root = await login(app, 'root', 'first-admin-2024');
     const me = await app.inject({ method: 'GET', url: '/api/me', headers: root.headers });
-    expect(me.json().roles).toEqual(['admin']);
+    expect(me.json().roles).toEqual(['admin', 'supervisor']);
     const again = await app.inject({
       method: 'POST',
       url: '/api/setup',

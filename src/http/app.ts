@@ -3,22 +3,29 @@ import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { Database } from '../db/connect.ts';
-import { useChineseZodMessages } from '../shared/zod-chinese.ts';
+import { installChineseZodMessages } from '../shared/zod-chinese.ts';
 import { toErrorResponse } from './errors.ts';
 import { httpMessages as m } from './messages.ts';
 import { type Route, registerRoutes } from './route.ts';
 import { auditRoutes } from './routes/audit.ts';
+import { dashboardRoutes } from './routes/dashboard.ts';
+import { directoryRoutes } from './routes/directory.ts';
+import { draftRoutes } from './routes/drafts.ts';
 import { fileRoutes } from './routes/files.ts';
+import { itemRoutes } from './routes/items.ts';
 import { metaRoutes } from './routes/meta.ts';
 import { noticeRoutes } from './routes/notices.ts';
 import { planRoutes } from './routes/plans.ts';
 import { sessionRoutes } from './routes/session.ts';
+import { settingsRoutes } from './routes/settings.ts';
 import { setupRoutes } from './routes/setup.ts';
 import { taskRoutes } from './routes/tasks.ts';
 import { tokenRoutes } from './routes/tokens.ts';
 import { userRoutes } from './routes/users.ts';
+import { workRoutes } from './routes/work.ts';
 import { addSecurityHeaders } from './security-headers.ts';
 import type { AppState } from './state.ts';
+import { registerWebApp } from './web-app.ts';
 
 /** Options of buildApp. */
 export interface AppOptions {
@@ -33,6 +40,8 @@ export interface AppOptions {
   trustProxy?: boolean | string | string[];
   /** The one-time first-administrator token (serve.ts creates one while no account exists). */
   setupToken?: string;
+  /** The built web app's folder, or false to serve none (default web/dist). */
+  webRoot?: string | false;
   /** More routes (the plan and workflow routes, or a test's own). */
   extraRoutes?: readonly Route[];
 }
@@ -52,7 +61,7 @@ function requestId(request: { headers: Record<string, string | string[] | undefi
 /** Builds the Fastify app over an open database; usable in-process with app.inject or listening. */
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // zod's own messages (which field is wrong and why) in Chinese, for every 400 answer.
-  useChineseZodMessages();
+  installChineseZodMessages();
   const uploadLimitMb = options.maxUploadMb ?? defaultUploadLimitMb();
   const app = Fastify({
     logger: options.logger ?? false,
@@ -89,15 +98,17 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     if (status === 429 && typeof retry === 'number') reply.header('retry-after', String(retry));
     return reply.status(status).send(body);
   });
-  app.setNotFoundHandler((request, reply) =>
-    reply.status(404).send({
+  const webApp = options.webRoot === false ? undefined : await registerWebApp(app, options.webRoot);
+  app.setNotFoundHandler((request, reply) => {
+    if (webApp?.fallback(request, reply)) return reply;
+    return reply.status(404).send({
       error: {
         code: 'NOT_FOUND',
         message: m.notFoundRoute(request.method, request.url.split('?')[0] ?? ''),
         details: {},
       },
-    }),
-  );
+    });
+  });
 
   const apiRoutes: Route[] = [
     ...sessionRoutes,
@@ -109,6 +120,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     ...planRoutes,
     ...taskRoutes,
     ...fileRoutes,
+    ...draftRoutes,
+    ...itemRoutes,
+    ...workRoutes,
+    ...dashboardRoutes,
+    ...directoryRoutes,
+    ...settingsRoutes,
     ...(options.extraRoutes ?? []),
   ];
   const allRoutes: Route[] = [...apiRoutes, ...metaRoutes(() => allRoutes)];

@@ -7,6 +7,8 @@ import { z } from 'zod';
  * { "port": 3000, "host": "127.0.0.1", "databaseUrl": "sqlite:./data/duban.db",
  *   "trustProxy": false, "maxUploadMb": 20, "logLevel": "info", "organization": "郧西县教育体育局" }
  * Environment variables (PORT, HOST, DATABASE_URL, TRUST_PROXY, MAX_UPLOAD_MB, LOG_LEVEL) win over the file.
+ * DUBAN_CLOCK (an ISO instant, for demonstrations and browser tests only) starts the server's clock at
+ * that instant; it then runs forward normally.
  */
 export const configFileSchema = z
   .object({
@@ -31,6 +33,10 @@ export interface ServerConfig {
   logLevel: string;
   /** The name given to the organization created with the first administrator. */
   organization: string | undefined;
+  /** DUBAN_CLOCK: the instant the server's clock starts from (demonstrations and tests); else real time. */
+  clockStart: Date | undefined;
+  /** DUBAN_WEB_ROOT: the built web app's folder (default web/dist). */
+  webRoot: string | undefined;
 }
 
 function readConfigFile(env: NodeJS.ProcessEnv, cwd: string): z.infer<typeof configFileSchema> {
@@ -66,6 +72,9 @@ export function loadServerConfig(env: NodeJS.ProcessEnv = process.env, cwd = pro
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`端口号无效：${env.PORT}`);
   const upload = env.MAX_UPLOAD_MB ? Number(env.MAX_UPLOAD_MB) : (file.maxUploadMb ?? 20);
   if (!(upload > 0)) throw new Error(`MAX_UPLOAD_MB 无效：${env.MAX_UPLOAD_MB}`);
+  const clockStart = env.DUBAN_CLOCK ? new Date(env.DUBAN_CLOCK) : undefined;
+  if (clockStart && Number.isNaN(clockStart.getTime()))
+    throw new Error(`DUBAN_CLOCK 无效：${env.DUBAN_CLOCK}（应为 ISO 时间，例如 2024-05-10T02:00:00Z）`);
   return {
     port,
     host: env.HOST || file.host || '127.0.0.1',
@@ -74,5 +83,7 @@ export function loadServerConfig(env: NodeJS.ProcessEnv = process.env, cwd = pro
     maxUploadMb: upload,
     logLevel: env.LOG_LEVEL || file.logLevel || 'info',
     organization: file.organization,
+    clockStart,
+    webRoot: env.DUBAN_WEB_ROOT || undefined,
   };
 }

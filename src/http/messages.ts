@@ -2,6 +2,8 @@
 
 /** Chinese messages of the HTTP layer. */
 export const httpMessages = {
+  webNotBuilt:
+    '网页端尚未构建。请在 Duban 目录运行 npm start（会自动构建），或运行 npm run build:web 后刷新本页；接口说明见 /api/docs。',
   notFoundRoute: (method: string, url: string) =>
     `没有这个接口：${method} ${url}。可在 /api/docs 查看所有接口。`,
   unauthenticated: '请先登录（或在 Authorization 头中提供有效的令牌）。',

@@ -1,13 +1,18 @@
 import type { FastifyInstance } from 'fastify';
 
-// No inline script or style anywhere (the API page is plain HTML), so the policy can be strict.
+// No inline script anywhere: scripts come only from this server. The web app's component library
+// (Ant Design) writes its styles at run time, so styles may be inline; images may be data: or blob:
+// (previews of evidence being uploaded); evidence PDFs may be framed by this site's own pages.
 const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "base-uri 'self'",
   "form-action 'self'",
   "frame-ancestors 'none'",
   "object-src 'none'",
-  "img-src 'self' data:",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "frame-src 'self' blob:",
 ].join('; ');
 
 const HEADERS: Record<string, string> = {

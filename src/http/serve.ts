@@ -19,8 +19,13 @@ export async function startServer(overrides: Partial<ServerConfig> = {}): Promis
   const config = { ...loadServerConfig(), ...overrides };
   const database = await openDatabase({ url: config.databaseUrl });
   const setupToken = (await anyUserExists(database.db)) ? undefined : randomSecret();
+  const clockStart = config.clockStart;
+  const startedAt = Date.now();
+  const now = clockStart ? () => new Date(clockStart.getTime() + (Date.now() - startedAt)) : undefined;
   const app = await buildApp({
     database,
+    now,
+    webRoot: config.webRoot,
     logger: { level: config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie'] },
     trustProxy: config.trustProxy,
     maxUploadMb: config.maxUploadMb,
@@ -43,9 +48,10 @@ export async function startServer(overrides: Partial<ServerConfig> = {}): Promis
   if (setupToken) {
     app.log.warn(
       { setupToken },
-      `尚无任何账号。创建第一个管理员（二选一）：` +
-        `① POST ${url}/api/setup，JSON 为 {"token":"${setupToken}","username":"用户名","password":"至少10位且含字母和数字"}（令牌仅本次启动有效，用过即失效）；` +
-        `② 运行 duban user add 用户名 --role admin`,
+      `尚无任何账号。创建第一个管理员（三选一）：` +
+        `① 在浏览器中打开 ${url}/setup#token=${setupToken} ；` +
+        `② POST ${url}/api/setup，JSON 为 {"token":"${setupToken}","username":"用户名","password":"至少10位且含字母和数字"}（令牌仅本次启动有效，用过即失效）；` +
+        `③ 运行 duban user add 用户名 --role admin`,
     );
   }
   return { app, url, close: () => app.close() };

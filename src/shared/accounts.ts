@@ -48,3 +48,6 @@ export const setupSchema = z.object({
 
 /** New API token. */
 export const newTokenSchema = z.object({ name: z.string().trim().min(1).max(100) });
+
+/** A user changing their own password. */
+export const changePasswordSchema = z.object({ current: passwordSchema, next: passwordSchema });

@@ -24,5 +24,7 @@ export const accountMessages = {
   setupTokenInvalid: '初始设置令牌不正确，请使用服务启动日志中打印的令牌。',
   adminOnly: '只有管理员可以执行此操作。',
   notPermitted: '您的角色无权执行此操作；如需权限，请联系管理员。',
+  currentPasswordWrong: '当前密码不正确。',
+  samePassword: '新密码不能与当前密码相同。',
   auditForbidden: '只有督办人员和管理员可以查看操作记录。',
 } as const;

@@ -15,7 +15,11 @@ export interface SetupDeps {
   now: () => Date;
 }
 
-/** Creates the first administrator; refused with CONFLICT as soon as any account exists. */
+/**
+ * Creates the first administrator; refused with CONFLICT as soon as any account exists. The first
+ * account also holds the supervisor role: the office that installs Duban is the one that runs the
+ * plan, and it must be able to import and publish before it has created anyone else.
+ */
 export async function setupFirstAdmin(
   deps: SetupDeps,
   input: { username: string; password: string; displayName?: string; organization?: string },
@@ -23,5 +27,5 @@ export async function setupFirstAdmin(
   if (await anyUserExists(deps.db)) throw new AppError('CONFLICT', m.setupClosed);
   const organization = await ensureOrganization(deps, deps.now, input.organization);
   const ctx = { ...deps, actor: systemActor(organization.id, '初始设置') };
-  return addUser(ctx, { ...input, roles: ['admin'] });
+  return addUser(ctx, { ...input, roles: ['admin', 'supervisor'] });
 }

@@ -5,9 +5,9 @@ import type {
   listPlanTasks,
   listPlanTaskUnits,
 } from '../../db/queries/plan-tasks.ts';
+import type { IndicatorNode, LightView, TaskNode } from '../../shared/plan-tree.ts';
 import type { PlanLights } from '../plan-lights-model.ts';
 import { groupBy } from './group-by.ts';
-import type { IndicatorNode, LightView, TaskNode } from './plan-tree-model.ts';
 
 type Rows<F extends (...args: never[]) => Promise<unknown[]>> = Awaited<ReturnType<F>>;
 

@@ -46,15 +46,6 @@ export function metaRoutes(documented: () => readonly Route[]): Route[] {
       auth: false,
       handler: async ({ reply }) => reply.type('text/html; charset=utf-8').send(renderDocsPage(documented())),
     }),
-    defineRoute({
-      method: 'GET',
-      url: '/',
-      summary: '首页：网页端尚未提供时转到接口说明页',
-      tag: '运维',
-      auth: false,
-      // Until the web app is served here, the root sends a visitor to the readable API page.
-      handler: async ({ reply }) => reply.redirect('/api/docs', 302),
-    }),
   ];
   return routes;
 }

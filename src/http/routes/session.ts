@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { authenticate } from '../../domain/accounts/authenticate.ts';
+import { changeOwnPassword } from '../../domain/accounts/change-password.ts';
 import { describeAccount } from '../../domain/accounts/describe-account.ts';
 import { loadActor } from '../../domain/accounts/load-actor.ts';
 import { createSession, destroySession } from '../../domain/accounts/sessions.ts';
 import { AppError } from '../../domain/errors.ts';
-import { loginSchema } from '../../shared/accounts.ts';
+import { changePasswordSchema, loginSchema } from '../../shared/accounts.ts';
 import { clearSessionCookie, SESSION_COOKIE, setSessionCookie } from '../auth.ts';
 import { httpMessages as m } from '../messages.ts';
 import { defineRoute, type Route } from '../route.ts';
@@ -79,6 +80,19 @@ export const sessionRoutes: Route[] = [
         ...(await describeAccount(ctx)),
         ...(auth?.kind === 'session' ? { csrfToken: auth.session.csrfToken } : {}),
       };
+    },
+  }),
+  defineRoute({
+    method: 'POST',
+    url: '/api/me/password',
+    summary: '修改本人密码（须提供当前密码）；本人的所有会话随即失效，须重新登录',
+    tag: '会话',
+    auth: true,
+    body: changePasswordSchema,
+    status: 204,
+    handler: async ({ ctx, body, request, reply }) => {
+      await changeOwnPassword(ctx, body);
+      clearSessionCookie(request, reply);
     },
   }),
 ];

@@ -10,6 +10,15 @@ import { defineRoute, type Route } from '../route.ts';
 /** The one-time creation of the first administrator. */
 export const setupRoutes: Route[] = [
   defineRoute({
+    method: 'GET',
+    url: '/api/setup',
+    summary: '是否还需要初始设置（尚无任何账号时 open 为 true）',
+    tag: '会话',
+    auth: false,
+    response: z.object({ open: z.boolean() }),
+    handler: async ({ request }) => ({ open: request.server.duban.setupToken !== undefined }),
+  }),
+  defineRoute({
     method: 'POST',
     url: '/api/setup',
     summary: '创建第一个管理员（仅在系统还没有任何账号时可用，需要服务启动日志中打印的一次性令牌）',

@@ -1,5 +1,27 @@
-import type { IndicatorTable, PlanTable, TaskStatus } from '../../db/schema.ts';
-import type { Light } from '../lights/light.ts';
+// The plan tree as the API returns it (GET /api/plans/:id): read by the CLI and the web app.
+// Types only, so the web bundle can import it without any server code.
+
+/** A computed status (亮灯): grey not started, green on track, yellow lagging, red overdue, done 办结. */
+export type Light = 'grey' | 'green' | 'yellow' | 'red' | 'done';
+
+/** A task's workflow status. */
+export type TaskStatus = 'pending' | 'acknowledged' | 'completion_requested' | 'done';
+
+/** What an indicator measures (DESIGN.md, indicator kinds). */
+export type IndicatorKind =
+  | 'recurring'
+  | 'count'
+  | 'deliverable'
+  | 'event'
+  | 'project'
+  | 'percent'
+  | 'deadline';
+
+/** The period of a recurring or counted indicator. */
+export type IndicatorPer = 'week' | 'month' | 'quarter' | 'term' | 'year' | null;
+
+/** A plan's lifecycle status. */
+export type PlanStatus = 'draft' | 'published' | 'closed';
 
 /** A computed light with its progress (0..1) and reason, as the tree shows it. */
 export interface LightView {
@@ -17,9 +39,9 @@ export interface UnitRef {
 /** An indicator: of a task once published, or as parsed on a draft item. */
 export interface IndicatorNode {
   id: number;
-  kind: IndicatorTable['kind'];
+  kind: IndicatorKind;
   text: string;
-  per: IndicatorTable['per'];
+  per: IndicatorPer;
   targetMin: number | null;
   targetMax: number | null;
   targetValue: number | null;
@@ -75,7 +97,7 @@ export interface PlanTree {
     id: number;
     title: string;
     year: number;
-    status: PlanTable['status'];
+    status: PlanStatus;
     issuer: string | null;
     docNumber: string | null;
     noticeTitle: string | null;

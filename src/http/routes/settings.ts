@@ -1,0 +1,4 @@
+import type { Route } from '../route.ts';
+
+/** Routes of this resource (being written). */
+export const settingsRoutes: Route[] = [];
