@@ -61,7 +61,6 @@ export async function seedUser(
   return id;
 }
 
-/** Builds the app over a test database with a silent logger. */
 /** The app over a test database, quiet and without the web app (tests of pages use a real server). */
 export function testApp(database: Database, options: Partial<AppOptions> = {}): Promise<FastifyInstance> {
   return buildApp({ database, logger: false, webRoot: false, ...options });
