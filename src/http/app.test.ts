@@ -168,6 +168,8 @@ describeEachDatabase('app', (current) => {
   });
 
   it('creates the first administrator once with the setup token, then closes setup', async () => {
+    const open = await app.inject({ method: 'GET', url: '/api/setup' });
+    expect(open.json()).toEqual({ open: true });
     const wrong = await app.inject({
       method: 'POST',
       url: '/api/setup',
@@ -189,6 +191,8 @@ describeEachDatabase('app', (current) => {
       payload: { token: 'setup-secret-token', username: 'root2', password: 'first-admin-2024' },
     });
     expect(again.statusCode).toBe(404);
+    const closed = await app.inject({ method: 'GET', url: '/api/setup' });
+    expect(closed.json()).toEqual({ open: false });
   });
 
   it('publishes an OpenAPI document generated from the zod schemas and a CSP-safe API page', async () => {

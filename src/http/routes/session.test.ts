@@ -198,3 +198,54 @@ describeEachDatabase('session routes', (current) => {
     });
   });
 });
+
+describeEachDatabase('changing your own password', (current) => {
+  let app: FastifyInstance;
+  beforeEach(async () => {
+    const { organizationId } = await seedOrganization(current());
+    await seedUser(current(), organizationId, 'zhangsan', ['department'], '办公室');
+    app = await testApp(current(), { now: new TestClock().now });
+  });
+  afterEach(() => app.close());
+
+  const change = (headers: Record<string, string>, current: string, next: string) =>
+    app.inject({ method: 'POST', url: '/api/me/password', headers, payload: { current, next } });
+
+  it('needs the current password, checks the policy, then ends every session', async () => {
+    const browser = await login(app, 'zhangsan');
+    const other = await login(app, 'zhangsan');
+    const wrong = await change(browser.headers, 'not-my-password-1', 'brand-new-pass-7');
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.json().error).toMatchObject({ message: '当前密码不正确。', details: { field: 'current' } });
+    const weak = await change(browser.headers, 'correct-horse-42', 'short1');
+    expect(weak.statusCode).toBe(400);
+    expect(weak.json().error.details.field).toBe('next');
+    const same = await change(browser.headers, 'correct-horse-42', 'correct-horse-42');
+    expect(same.json().error.details.field).toBe('next');
+
+    const done = await change(browser.headers, 'correct-horse-42', 'brand-new-pass-7');
+    expect(done.statusCode).toBe(204);
+    for (const session of [browser, other]) {
+      const me = await app.inject({ method: 'GET', url: '/api/me', headers: session.headers });
+      expect(me.statusCode).toBe(401);
+    }
+    const old = await app.inject({
+      method: 'POST',
+      url: '/api/session',
+      payload: { username: 'zhangsan', password: 'correct-horse-42' },
+    });
+    expect(old.statusCode).toBe(401);
+    const fresh = await app.inject({
+      method: 'POST',
+      url: '/api/session',
+      payload: { username: 'zhangsan', password: 'brand-new-pass-7' },
+    });
+    expect(fresh.statusCode).toBe(200);
+  });
+
+  it('refuses a cookie write without the CSRF token', async () => {
+    const browser = await login(app, 'zhangsan');
+    const response = await change({ cookie: browser.cookie }, 'correct-horse-42', 'brand-new-pass-7');
+    expect(response.statusCode).toBe(403);
+  });
+});
