@@ -1,39 +1,20 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { skipsPostgres, testPostgresUrl } from '../support/databases.ts';
+import { startServerProcess } from '../support/server-process.ts';
 
 // The whole year in one walk, against the real server process over HTTP: first administrator,
 // import, publish, accounts, a report with a file, another unit locked out, return, re-submit,
 // accept, and the light following along. Runs on SQLite and on PostgreSQL.
 
-const root = new URL('../../', import.meta.url).pathname;
 const notice = readFileSync(
   new URL('../fixtures/notices/yunxi-2024-jiaoti-gongzuo-yaodian.txt', import.meta.url),
 );
 const PASSWORD = 'journey-pass-2024';
-
-function waitForLog(child: ChildProcess, pattern: RegExp, timeoutMs: number): Promise<RegExpExecArray> {
-  return new Promise((resolve, reject) => {
-    let seen = '';
-    const timer = setTimeout(
-      () => reject(new Error(`timed out waiting for ${pattern}; output:\n${seen}`)),
-      timeoutMs,
-    );
-    child.stdout?.on('data', (chunk: Buffer) => {
-      seen += chunk.toString('utf8');
-      const match = pattern.exec(seen);
-      if (match) {
-        clearTimeout(timer);
-        resolve(match);
-      }
-    });
-    child.once('exit', (code) => reject(new Error(`server exited early (${code}); output:\n${seen}`)));
-  });
-}
 
 /** A logged-in user of the running server. */
 interface Session {
@@ -101,16 +82,8 @@ afterEach(() => {
 });
 
 async function walk(env: Record<string, string>): Promise<void> {
-  const server = spawn(process.execPath, ['bin/duban', 'serve'], {
-    cwd: root,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const { child: server, url, setupToken: token, exited } = await startServerProcess(env);
   child = server;
-  const exited = new Promise<number | null>((resolve) => server.once('exit', (code) => resolve(code)));
-  const setup = waitForLog(server, /"setupToken":"([\w-]+)"/, 30_000);
-  const [, url = ''] = await waitForLog(server, /Duban 已启动：(http:\/\/127\.0\.0\.1:\d+)/, 30_000);
-  const [, token] = await setup;
   const api = new Client(url);
 
   const created = await fetch(`${url}/api/setup`, {
