@@ -5,9 +5,10 @@ import type { Benchmark, BenchRow } from './benchmark.ts';
 import { dbBenchmark } from './db.bench.ts';
 import { httpBenchmark } from './http.bench.ts';
 import { parseBenchmark } from './parse.bench.ts';
+import { webBenchmark } from './web.bench.ts';
 
 // One line per benchmark module.
-const BENCHMARKS: Benchmark[] = [parseBenchmark, dbBenchmark, httpBenchmark];
+const BENCHMARKS: Benchmark[] = [parseBenchmark, dbBenchmark, httpBenchmark, webBenchmark];
 
 // `npm run bench -- parse` runs only the named benchmarks.
 const only = process.argv.slice(2);
