@@ -11,11 +11,19 @@ export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
  */
 export function ensureChromium(): void {
   if (existsSync(CHROMIUM)) return;
-  try {
-    execFileSync('apt-get', ['install', '-y', '-qq', 'chromium', 'fonts-noto-cjk'], {
+  const apt = (...args: string[]) =>
+    execFileSync('apt-get', args, {
       stdio: 'inherit',
       env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
     });
+  try {
+    try {
+      apt('install', '-y', '-qq', 'chromium', 'fonts-noto-cjk');
+    } catch {
+      // A bare machine may have no package lists yet.
+      apt('update', '-qq');
+      apt('install', '-y', '-qq', 'chromium', 'fonts-noto-cjk');
+    }
   } catch (error) {
     throw new Error(`Chromium is missing at ${CHROMIUM} and apt-get could not install it: ${String(error)}`);
   }
