@@ -2,17 +2,18 @@ import { z } from 'zod';
 import { acknowledgeTask } from '../../domain/acknowledge-task.ts';
 import { listTasks } from '../../domain/list-tasks.ts';
 import { logOccurrence } from '../../domain/log-occurrence.ts';
+import { requestCompletion } from '../../domain/request-completion.ts';
+import { requestExtension } from '../../domain/request-extension.ts';
 import { reviewReport } from '../../domain/review-report.ts';
 import { submitReport } from '../../domain/submit-report.ts';
+import {
+  completionRequestSchema,
+  extensionRequestSchema,
+  reportFieldsSchema,
+  reviewDecisionSchema,
+} from '../../shared/work.ts';
 import { readForm } from '../form-input.ts';
 import { defineRoute, idParams, type Route } from '../route.ts';
-
-const reportFields = z.object({
-  period: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: '期间应为 YYYY-MM，例如 2024-04' }),
-  status: z.enum(['on_track', 'at_risk', 'delayed']),
-  percent: z.coerce.number().min(0).max(100),
-  narrative: z.string().trim().min(1).max(20_000),
-});
 
 const occurrenceFields = z.object({
   date: z.iso.date(),
@@ -38,7 +39,7 @@ const taskListQuery = z.object({
 const fileList = (form: Awaited<ReturnType<typeof readForm>>) =>
   form.files.map((f) => ({ fileName: f.fileName, mediaType: f.mediaType, bytes: f.bytes }));
 
-/** Acknowledging tasks, reporting on them, reviewing reports and logging occurrences. */
+/** Acknowledging tasks, reporting on them, reviewing reports, logging occurrences, asking for more time or completion. */
 export const taskRoutes: Route[] = [
   defineRoute({
     method: 'GET',
@@ -74,7 +75,7 @@ export const taskRoutes: Route[] = [
       files: '佐证材料（可多个）',
     },
     handler: async ({ ctx, params, request }) => {
-      const form = await readForm(request, reportFields);
+      const form = await readForm(request, reportFieldsSchema);
       const { fields } = form;
       const result = await submitReport(ctx, {
         taskId: params.id,
@@ -94,11 +95,7 @@ export const taskRoutes: Route[] = [
     tag: '任务',
     auth: true,
     params: idParams,
-    body: z.object({
-      decision: z.enum(['accept', 'return']),
-      comment: z.string().max(5_000).optional(),
-      version: z.number().int().positive().optional(),
-    }),
+    body: reviewDecisionSchema,
     handler: async ({ ctx, params, body }) => reviewReport(ctx, { reportId: params.id, ...body }),
   }),
   defineRoute({
@@ -119,6 +116,39 @@ export const taskRoutes: Route[] = [
         files: fileList(form),
       });
       return { id: result.occurrenceId, ...result };
+    },
+  }),
+  defineRoute({
+    method: 'POST',
+    url: '/api/tasks/:id/extensions',
+    summary: '申请延期（任务所属单位）：newDueOn 须晚于当前完成时限，reason 写明理由；待责任领导审批',
+    tag: '任务',
+    auth: true,
+    params: idParams,
+    status: 201,
+    body: extensionRequestSchema,
+    handler: async ({ ctx, params, body }) => {
+      const result = await requestExtension(ctx, { taskId: params.id, ...body });
+      return { id: result.extensionId, ...result };
+    },
+  }),
+  defineRoute({
+    method: 'POST',
+    url: '/api/tasks/:id/completion',
+    summary: '申请办结（multipart：note 和任意个 files，或 JSON {note}）；待督办人员审核',
+    tag: '任务',
+    auth: true,
+    params: idParams,
+    status: 201,
+    multipart: { note: '办结说明', files: '佐证材料（可多个）' },
+    handler: async ({ ctx, params, request }) => {
+      const form = await readForm(request, completionRequestSchema);
+      const result = await requestCompletion(ctx, {
+        taskId: params.id,
+        note: form.fields.note,
+        files: fileList(form),
+      });
+      return { id: result.requestId, ...result };
     },
   }),
 ];

@@ -1,0 +1,54 @@
+import {
+  listEvidenceOfOwners,
+  listOccurrencesToReview,
+  listReportsToReview,
+  type OwnedEvidence,
+} from '../db/queries/review-queue.ts';
+import type { EvidenceFile, ReviewQueueEntry } from '../shared/work.ts';
+import type { Context } from './context.ts';
+
+/**
+ * The review queue (待审核): submitted reports and occurrences the actor may accept or return —
+ * a supervisor or admin everything of their organization, a leader the items naming them — with
+ * their evidence, oldest first. Four queries whatever the queue's length.
+ */
+export async function listReviewQueue(ctx: Context): Promise<ReviewQueueEntry[]> {
+  const { db, actor } = ctx;
+  const [reports, occurrences] = await Promise.all([
+    listReportsToReview(db, actor),
+    listOccurrencesToReview(db, actor),
+  ]);
+  const [reportFiles, occurrenceFiles] = await Promise.all([
+    listEvidenceOfOwners(
+      db,
+      'report',
+      reports.map((r) => r.id),
+    ),
+    listEvidenceOfOwners(
+      db,
+      'occurrence',
+      occurrences.map((o) => o.id),
+    ),
+  ]);
+  const reportEvidence = byOwner(reportFiles);
+  const occurrenceEvidence = byOwner(occurrenceFiles);
+  const entries: ReviewQueueEntry[] = [
+    ...reports.map((r) => ({ ...r, kind: 'report' as const, evidence: reportEvidence.get(r.id) ?? [] })),
+    ...occurrences.map((o) => ({
+      ...o,
+      kind: 'occurrence' as const,
+      evidence: occurrenceEvidence.get(o.id) ?? [],
+    })),
+  ];
+  return entries.sort((a, b) => a.submittedAt.localeCompare(b.submittedAt) || a.id - b.id);
+}
+
+function byOwner(files: OwnedEvidence[]): Map<number, EvidenceFile[]> {
+  const map = new Map<number, EvidenceFile[]>();
+  for (const { ownerId, id, fileName, mediaType, size } of files) {
+    const list = map.get(ownerId) ?? [];
+    list.push({ id, fileName, mediaType, size });
+    map.set(ownerId, list);
+  }
+  return map;
+}
