@@ -1,4 +1,22 @@
-import type { Area } from '../area.ts';
+import { BarChartOutlined } from '@ant-design/icons';
+import { dashboard as t } from '../../i18n/dashboard.ts';
+import { type Area, lazyPage } from '../area.ts';
 
-/** Pages and menu entries of this area (filled in by its pages). */
-export const dashboardArea: Area = { routes: [], menu: [] };
+const page = lazyPage(() => import('../../pages/dashboard/DashboardPage.tsx'));
+
+/** The dashboard (统计看板): the latest plan at /dashboard, any plan at /plans/:planId/dashboard. */
+export const dashboardArea: Area = {
+  routes: [
+    { path: 'dashboard', ...page },
+    { path: 'plans/:planId/dashboard', ...page },
+  ],
+  menu: [
+    {
+      path: '/dashboard',
+      label: t.menu,
+      icon: <BarChartOutlined />,
+      roles: ['supervisor', 'leader', 'admin', 'viewer'],
+      order: 40,
+    },
+  ],
+};
