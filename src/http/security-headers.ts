@@ -15,6 +15,10 @@ const CONTENT_SECURITY_POLICY = [
   "frame-src 'self' blob:",
 ].join('; ');
 
+// The same policy for an answer a route lets this site's own pages frame (an evidence PDF previewed
+// inline): the route opts in by setting X-Frame-Options: SAMEORIGIN; nothing looser is honoured.
+const FRAMABLE_POLICY = CONTENT_SECURITY_POLICY.replace("frame-ancestors 'none'", "frame-ancestors 'self'");
+
 const HEADERS: Record<string, string> = {
   'content-security-policy': CONTENT_SECURITY_POLICY,
   'x-content-type-options': 'nosniff',
@@ -28,7 +32,12 @@ const HEADERS: Record<string, string> = {
 /** Adds the security headers to every response, errors and 404s included. */
 export function addSecurityHeaders(app: FastifyInstance): void {
   app.addHook('onSend', async (request, reply, payload) => {
+    const framable = reply.getHeader('x-frame-options') === 'SAMEORIGIN';
     for (const [name, value] of Object.entries(HEADERS)) reply.header(name, value);
+    if (framable) {
+      reply.header('x-frame-options', 'SAMEORIGIN');
+      reply.header('content-security-policy', FRAMABLE_POLICY);
+    }
     reply.header('x-request-id', request.id);
     if (request.protocol === 'https') reply.header('strict-transport-security', 'max-age=31536000');
     // API answers are personal data: no proxy or browser cache should keep them.

@@ -1,4 +1,13 @@
-import type { Area } from '../area.ts';
+import { ProfileOutlined } from '@ant-design/icons';
+import { board as t } from '../../i18n/board.ts';
+import { type Area, lazyPage } from '../area.ts';
 
-/** Pages and menu entries of this area (filled in by its pages). */
-export const boardArea: Area = { routes: [], menu: [] };
+/** The plan board (工作要点): the plans, one plan's items by section, and an item's page. */
+export const boardArea: Area = {
+  routes: [
+    { path: 'plans', ...lazyPage(() => import('../../pages/board/PlansPage.tsx')) },
+    { path: 'plans/:planId', ...lazyPage(() => import('../../pages/board/BoardPage.tsx')) },
+    { path: 'plans/:planId/items/:itemId', ...lazyPage(() => import('../../pages/item/ItemPage.tsx')) },
+  ],
+  menu: [{ path: '/plans', label: t.menu, icon: <ProfileOutlined />, order: 20 }],
+};

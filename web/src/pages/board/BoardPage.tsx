@@ -1,0 +1,133 @@
+import type { Light, PlanTree } from '@shared/plan-tree.ts';
+import { useQuery } from '@tanstack/react-query';
+import { Alert, Button, Card, Empty, Progress, Result, Spin } from 'antd';
+import { useMemo } from 'react';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
+import { apiGet } from '../../api/client.ts';
+import { errorMessage } from '../../components/ApiErrorAlert.tsx';
+import { LightTag, lightColors } from '../../components/LightTag.tsx';
+import { PageContainer } from '../../components/PageContainer.tsx';
+import { board } from '../../i18n/board.ts';
+import { common } from '../../i18n/common.ts';
+import { BoardFiltersBar } from './BoardFiltersBar.tsx';
+import './board.css';
+import {
+  type BoardFilters,
+  boardChoices,
+  filterBoard,
+  filtersFromSearch,
+  filtersToSearch,
+  lightCounts,
+} from './filter.ts';
+import { percentOf, SectionBlock } from './SectionBlock.tsx';
+
+const t = board.board;
+const lightOrder: Light[] = ['red', 'yellow', 'green', 'grey', 'done'];
+
+/** The plan tree of GET /api/plans/:id, shared with the item page's breadcrumb. */
+export function usePlanTree(planId: number) {
+  return useQuery({
+    queryKey: ['plan', planId],
+    queryFn: () => apiGet<PlanTree>(`/api/plans/${planId}`),
+    enabled: Number.isInteger(planId) && planId > 0,
+  });
+}
+
+/** /plans/:planId — the board: every item by section with its light, reason and progress, filterable. */
+export default function BoardPage() {
+  const planId = Number(useParams().planId);
+  const navigate = useNavigate();
+  const [search, setSearch] = useSearchParams();
+  const filters = useMemo(() => filtersFromSearch(search), [search]);
+  const query = usePlanTree(planId);
+  const tree = query.data;
+  const visible = useMemo(() => (tree ? filterBoard(tree, filters) : []), [tree, filters]);
+  const choices = useMemo(() => (tree ? boardChoices(tree) : { leaders: [], departments: [] }), [tree]);
+  const counts = useMemo(() => (tree ? lightCounts(tree, filters) : undefined), [tree, filters]);
+
+  if (query.isPending) return <Spin style={{ margin: 48 }} tip={common.loading} />;
+  if (query.isError || !tree) {
+    return (
+      <Result
+        status="warning"
+        title={errorMessage(query.error)}
+        extra={<Button onClick={() => navigate('/plans')}>{board.item.breadcrumbPlans}</Button>}
+      />
+    );
+  }
+  const setFilters = (next: BoardFilters, replace = false) => setSearch(filtersToSearch(next), { replace });
+  const total = tree.sections.reduce((n, s) => n + s.items.length, 0);
+  const shown = visible.reduce((n, s) => n + s.items.length, 0);
+  const subtitle = [tree.plan.docNumber, tree.lights ? t.asOf(tree.lights.asOf) : null]
+    .filter(Boolean)
+    .join(' · ');
+
+  return (
+    <PageContainer title={tree.plan.title} subtitle={subtitle}>
+      {tree.plan.status === 'draft' ? (
+        <Alert
+          type="info"
+          showIcon
+          message={t.draft}
+          action={<Link to={`/import/${tree.plan.id}`}>{t.goReview}</Link>}
+          style={{ marginBottom: 12 }}
+        />
+      ) : null}
+      {tree.lights && counts ? (
+        <Card size="small">
+          <div className="board-summary">
+            <span>
+              {t.planLight}：<LightTag light={tree.lights.light} reason={tree.lights.reason} />
+            </span>
+            <span className="board-summary-progress">
+              {t.overall}
+              <Progress percent={percentOf(tree.lights.progress)} size="small" />
+            </span>
+            <fieldset className="board-counts" aria-label={t.light}>
+              {lightOrder.map((light) => (
+                <button
+                  type="button"
+                  key={light}
+                  className="board-count"
+                  aria-pressed={filters.light === light}
+                  title={t.countTitle(common.light[light] ?? light, counts[light])}
+                  style={{ color: lightColors[light] }}
+                  onClick={() =>
+                    setFilters({ ...filters, light: filters.light === light ? undefined : light })
+                  }
+                >
+                  <span className="board-count-dot" style={{ background: lightColors[light] }} />
+                  {common.light[light]} {counts[light]}
+                </button>
+              ))}
+            </fieldset>
+          </div>
+        </Card>
+      ) : null}
+      <BoardFiltersBar
+        filters={filters}
+        onChange={setFilters}
+        leaders={choices.leaders}
+        departments={choices.departments}
+        sections={tree.sections}
+        shown={shown}
+        total={total}
+      />
+      {total === 0 ? (
+        <Card>
+          <Empty description={t.noItems} />
+        </Card>
+      ) : visible.length === 0 ? (
+        <Card>
+          <Empty description={`${t.noMatch}。${t.noMatchHint}`}>
+            <Button onClick={() => setFilters({})}>{t.clear}</Button>
+          </Empty>
+        </Card>
+      ) : (
+        visible.map((section) => (
+          <SectionBlock key={section.id} planId={tree.plan.id} section={section} q={filters.q} />
+        ))
+      )}
+    </PageContainer>
+  );
+}
