@@ -1,9 +1,11 @@
 import type { Kysely } from 'kysely';
 import { readSetting, writeSetting } from '../db/queries/settings.ts';
 import type { DB } from '../db/schema.ts';
+import type { ReportingSettings } from '../shared/settings.ts';
 import type { Context } from './context.ts';
 import { AppError } from './errors.ts';
 import { defaultLightSettings, type LightSettings } from './lights/index.ts';
+import { settingsMessages as S } from './settings-messages.ts';
 import { invalid } from './workflow-input.ts';
 import { workflowMessages as M } from './workflow-messages.ts';
 import { write } from './write.ts';
@@ -38,15 +40,7 @@ function isValid(key: keyof LightSettings, value: unknown): value is number {
  * never stops the dashboards.
  */
 export async function loadLightSettings(db: Kysely<DB>, organizationId: number): Promise<LightSettings> {
-  const text = await readSetting(db, organizationId, lightSettingsKey);
-  let stored: Record<string, unknown> = {};
-  try {
-    const parsed: unknown = text === undefined ? {} : JSON.parse(text);
-    if (parsed && typeof parsed === 'object' && !Array.isArray(parsed))
-      stored = parsed as Record<string, unknown>;
-  } catch {
-    stored = {};
-  }
+  const stored = parseObject(await readSetting(db, organizationId, lightSettingsKey));
   const settings = { ...defaultLightSettings };
   for (const key of Object.keys(rules) as Array<keyof LightSettings>) {
     const value = stored[key];
@@ -62,8 +56,8 @@ export async function updateLightSettings(
 ): Promise<LightSettings> {
   if (!ctx.actor.roles.includes('admin')) throw new AppError('FORBIDDEN', M.notSettingsEditor);
   for (const key of Object.keys(patch) as Array<keyof LightSettings>) {
-    if (!(key in rules)) invalid(M.settingsInvalid(String(key)));
-    if (!isValid(key, patch[key])) invalid(M.settingsInvalid(rules[key].label));
+    if (!(key in rules)) invalid(M.settingsInvalid(String(key)), { field: key });
+    if (!isValid(key, patch[key])) invalid(M.settingsInvalid(rules[key].label), { field: key });
   }
   return write(ctx, async (trx) => {
     const organizationId = ctx.actor.organizationId;
@@ -75,4 +69,61 @@ export async function updateLightSettings(
       audit: [{ action: 'settings.lights', entityType: 'settings', entityId: null, before, after }],
     };
   });
+}
+
+/** The settings key the reporting rule is stored under (JSON of ReportingSettings). */
+export const reportingSettingsKey = 'reporting';
+
+/** The reporting rule DESIGN.md names: monthly, due the 25th. */
+export const defaultReportingSettings: ReportingSettings = Object.freeze({ cycle: 'month', dueDay: 25 });
+
+const cycles: ReadonlyArray<ReportingSettings['cycle']> = ['month', 'quarter', 'term'];
+
+function isDueDay(value: unknown): value is number {
+  return typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= 28;
+}
+
+/**
+ * The organization's reporting rule (how often units report, and the day of the month it is due):
+ * the stored 'reporting' JSON over the defaults, field by field, like the light thresholds.
+ */
+export async function loadReportingSettings(
+  db: Kysely<DB>,
+  organizationId: number,
+): Promise<ReportingSettings> {
+  const stored = parseObject(await readSetting(db, organizationId, reportingSettingsKey));
+  const cycle = cycles.find((c) => c === stored.cycle) ?? defaultReportingSettings.cycle;
+  const dueDay = isDueDay(stored.dueDay) ? stored.dueDay : defaultReportingSettings.dueDay;
+  return { cycle, dueDay };
+}
+
+/** An administrator sets the reporting rule. Audited with the rule before and after. */
+export async function updateReportingSettings(
+  ctx: Context,
+  input: ReportingSettings,
+): Promise<ReportingSettings> {
+  if (!ctx.actor.roles.includes('admin')) throw new AppError('FORBIDDEN', S.notSettingsEditor);
+  if (!cycles.includes(input.cycle)) invalid(S.reportingCycleInvalid, { field: 'cycle' });
+  if (!isDueDay(input.dueDay)) invalid(S.reportingDueDayInvalid, { field: 'dueDay' });
+  return write(ctx, async (trx) => {
+    const organizationId = ctx.actor.organizationId;
+    const before = await loadReportingSettings(trx, organizationId);
+    const after: ReportingSettings = { cycle: input.cycle, dueDay: input.dueDay };
+    await writeSetting(trx, organizationId, reportingSettingsKey, JSON.stringify(after));
+    return {
+      result: after,
+      audit: [{ action: 'settings.reporting', entityType: 'settings', entityId: null, before, after }],
+    };
+  });
+}
+
+function parseObject(text: string | undefined): Record<string, unknown> {
+  try {
+    const parsed: unknown = text === undefined ? {} : JSON.parse(text);
+    return parsed && typeof parsed === 'object' && !Array.isArray(parsed)
+      ? (parsed as Record<string, unknown>)
+      : {};
+  } catch {
+    return {};
+  }
 }

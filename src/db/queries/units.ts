@@ -160,3 +160,76 @@ export async function moveUnitAliases(db: Kysely<DB>, fromUnitId: number, toUnit
 export async function deleteUnit(db: Kysely<DB>, organizationId: number, id: number): Promise<void> {
   await db.deleteFrom('units').where('id', '=', id).where('organization_id', '=', organizationId).execute();
 }
+
+/**
+ * Per unit of an organization, how many tasks of published plans it leads or co-owns that are not
+ * done yet (fanned-out school tasks count for their school).
+ */
+export async function countOpenTasksByUnit(
+  db: Kysely<DB>,
+  organizationId: number,
+): Promise<Map<number, number>> {
+  const rows = await db
+    .selectFrom('task_units')
+    .innerJoin('tasks', 'tasks.id', 'task_units.task_id')
+    .innerJoin('plans', 'plans.id', 'tasks.plan_id')
+    .innerJoin('units', 'units.id', 'task_units.unit_id')
+    .select([
+      'task_units.unit_id as unitId',
+      (eb) => eb.fn.count<number | string>('tasks.id').distinct().as('n'),
+    ])
+    .where('units.organization_id', '=', organizationId)
+    .where('plans.status', '=', 'published')
+    .where('tasks.status', '!=', 'done')
+    .groupBy('task_units.unit_id')
+    .execute();
+  // PostgreSQL returns count(*) as a string.
+  return new Map(rows.map((row) => [row.unitId, Number(row.n)]));
+}
+
+/** Per unit of an organization, how many accounts are bound to it. */
+export async function countUsersByUnit(db: Kysely<DB>, organizationId: number): Promise<Map<number, number>> {
+  const rows = await db
+    .selectFrom('users')
+    .select(['unit_id as unitId', (eb) => eb.fn.countAll<number | string>().as('n')])
+    .where('organization_id', '=', organizationId)
+    .where('unit_id', 'is not', null)
+    .groupBy('unit_id')
+    .execute();
+  return new Map(rows.map((row) => [Number(row.unitId), Number(row.n)]));
+}
+
+/** Changes a unit's name, school kind or active flag. */
+export async function updateUnit(
+  db: Kysely<DB>,
+  organizationId: number,
+  id: number,
+  changes: { name?: string; schoolKind?: string | null; active?: boolean },
+): Promise<void> {
+  await db
+    .updateTable('units')
+    .set({
+      ...(changes.name !== undefined ? { name: changes.name } : {}),
+      ...(changes.schoolKind !== undefined ? { school_kind: changes.schoolKind } : {}),
+      ...(changes.active !== undefined ? { active: changes.active ? 1 : 0 } : {}),
+    })
+    .where('id', '=', id)
+    .where('organization_id', '=', organizationId)
+    .execute();
+}
+
+/** Deletes one alias of a unit; returns whether it existed. */
+export async function deleteUnitAlias(
+  db: Kysely<DB>,
+  organizationId: number,
+  unitId: number,
+  aliasId: number,
+): Promise<boolean> {
+  const result = await db
+    .deleteFrom('unit_aliases')
+    .where('id', '=', aliasId)
+    .where('unit_id', '=', unitId)
+    .where('organization_id', '=', organizationId)
+    .executeTakeFirst();
+  return Number(result.numDeletedRows) > 0;
+}

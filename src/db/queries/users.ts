@@ -149,13 +149,22 @@ export async function updateUser(
   db: Kysely<DB>,
   id: number,
   version: number,
-  changes: { passwordHash?: string; disabled?: boolean },
+  changes: {
+    passwordHash?: string;
+    disabled?: boolean;
+    displayName?: string;
+    unitId?: number | null;
+    leaderId?: number | null;
+  },
 ): Promise<{ numUpdatedRows: bigint }> {
   return db
     .updateTable('users')
     .set({
       ...(changes.passwordHash !== undefined ? { password_hash: changes.passwordHash } : {}),
       ...(changes.disabled !== undefined ? { disabled: changes.disabled ? 1 : 0 } : {}),
+      ...(changes.displayName !== undefined ? { display_name: changes.displayName } : {}),
+      ...(changes.unitId !== undefined ? { unit_id: changes.unitId } : {}),
+      ...(changes.leaderId !== undefined ? { leader_id: changes.leaderId } : {}),
       version: version + 1,
     })
     .where('id', '=', id)

@@ -11,6 +11,7 @@ import type { Context } from '../context.ts';
 import { AppError } from '../errors.ts';
 import { planMessages } from '../plan-messages.ts';
 import { type WriteResult, write } from '../write.ts';
+import { requireDirectoryEditor } from './directory-access.ts';
 
 /** What aliasing did: the unit the alias now names, and whether a same-named unit was merged into it. */
 export interface AliasUnitResult {
@@ -32,10 +33,12 @@ export async function aliasUnit(
   ctx: Context,
   input: { name: string; alias: string },
 ): Promise<AliasUnitResult> {
+  requireDirectoryEditor(ctx.actor);
   const name = input.name.trim();
   const alias = input.alias.trim();
-  if (name === '' || alias === '') throw new AppError('INVALID_INPUT', planMessages.unitNameEmpty);
-  if (name === alias) throw new AppError('INVALID_INPUT', planMessages.aliasSame);
+  if (name === '' || alias === '')
+    throw new AppError('INVALID_INPUT', planMessages.unitNameEmpty, { field: 'alias' });
+  if (name === alias) throw new AppError('INVALID_INPUT', planMessages.aliasSame, { field: 'alias' });
   const organizationId = ctx.actor.organizationId;
   return write<AliasUnitResult>(ctx, async (trx) => {
     const target = await findUnitByName(trx, organizationId, name);
@@ -49,13 +52,19 @@ export async function aliasUnit(
       if (existingAlias.unitId === target.id) {
         return { result: { unitId: target.id, alias, merged: false, unchanged: true }, audit: [] };
       }
-      throw new AppError('CONFLICT', planMessages.aliasExists(alias, existingAlias.unitName), { alias });
+      throw new AppError('CONFLICT', planMessages.aliasExists(alias, existingAlias.unitName), {
+        alias,
+        field: 'alias',
+      });
     }
     const audit: WriteResult<AliasUnitResult>['audit'] = [];
     const aliasUnitRow = await findUnitByName(trx, organizationId, alias);
     if (aliasUnitRow) {
       if ((await countUnitWorkReferences(trx, aliasUnitRow.id)) > 0) {
-        throw new AppError('CONFLICT', planMessages.aliasIsReferenced(alias), { alias });
+        throw new AppError('CONFLICT', planMessages.aliasIsReferenced(alias), {
+          alias,
+          field: 'alias',
+        });
       }
       const movedItems = await moveItemUnits(trx, aliasUnitRow.id, target.id);
       await moveUnitAliases(trx, aliasUnitRow.id, target.id);

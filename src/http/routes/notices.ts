@@ -1,7 +1,7 @@
 import { z } from 'zod';
+import { previewNotice } from '../../domain/draft/preview-notice.ts';
 import { AppError } from '../../domain/errors.ts';
 import { noticeReadFailure } from '../../domain/import/notice-read-failure.ts';
-import { parseNoticeText } from '../../notice/parse-notice.ts';
 import { readNotice } from '../../notice/read-notice.ts';
 import { readForm } from '../form-input.ts';
 import { defineRoute, type Route } from '../route.ts';
@@ -34,10 +34,11 @@ export const noticeRoutes: Route[] = [
   defineRoute({
     method: 'POST',
     url: '/api/notices/parse',
-    summary: '解析通知（上传文件字段 file，或 JSON {text}），返回解析结果和警告；不保存任何内容',
+    summary:
+      '解析通知（上传文件字段 file，或 JSON {text}），返回解析结果、警告、原文 text、名称核对 names 和高亮位置 spans；不保存任何内容',
     tag: '工作要点',
     auth: true,
     multipart: { file: '通知文件（.docx、.pdf、.txt；按内容识别类型）', text: '或：通知正文' },
-    handler: async ({ request }) => parseNoticeText((await noticeText(request)).text),
+    handler: async ({ ctx, request }) => previewNotice(ctx, (await noticeText(request)).text),
   }),
 ];

@@ -1,17 +1,8 @@
 import { z } from 'zod';
 import { createApiToken, listApiTokens, revokeApiToken } from '../../domain/accounts/api-tokens.ts';
 import type { Context } from '../../domain/context.ts';
-import { newTokenSchema } from '../../shared/accounts.ts';
+import { createdTokenSchema, newTokenSchema, tokenViewSchema } from '../../shared/accounts.ts';
 import { defineRoute, idParams, type Route } from '../route.ts';
-
-const tokenSchema = z.object({
-  id: z.number(),
-  name: z.string(),
-  createdAt: z.string(),
-  lastUsedAt: z.string().nullable(),
-  revokedAt: z.string().nullable(),
-});
-const createdSchema = z.object({ id: z.number(), token: z.string().describe('令牌明文，只显示这一次') });
 
 function self(ctx: Context): number {
   // Token routes need a user; the CLI's system actor never reaches HTTP.
@@ -26,7 +17,7 @@ export const tokenRoutes: Route[] = [
     summary: '列出自己的 API 令牌（不含明文）',
     tag: '令牌',
     auth: true,
-    response: z.object({ tokens: z.array(tokenSchema) }),
+    response: z.object({ tokens: z.array(tokenViewSchema) }),
     handler: async ({ ctx }) => ({ tokens: await listApiTokens(ctx, self(ctx)) }),
   }),
   defineRoute({
@@ -37,7 +28,7 @@ export const tokenRoutes: Route[] = [
     auth: true,
     body: newTokenSchema,
     status: 201,
-    response: createdSchema,
+    response: createdTokenSchema,
     handler: async ({ ctx, body }) => createApiToken(ctx, self(ctx), body.name),
   }),
   defineRoute({
@@ -57,7 +48,7 @@ export const tokenRoutes: Route[] = [
     tag: '令牌',
     auth: true,
     params: idParams,
-    response: z.object({ tokens: z.array(tokenSchema) }),
+    response: z.object({ tokens: z.array(tokenViewSchema) }),
     handler: async ({ ctx, params }) => ({ tokens: await listApiTokens(ctx, params.id) }),
   }),
   defineRoute({
@@ -69,7 +60,7 @@ export const tokenRoutes: Route[] = [
     params: idParams,
     body: newTokenSchema,
     status: 201,
-    response: createdSchema,
+    response: createdTokenSchema,
     handler: async ({ ctx, params, body }) => createApiToken(ctx, params.id, body.name),
   }),
 ];

@@ -1,24 +1,18 @@
 import { z } from 'zod';
 import { addUser } from '../../domain/accounts/add-user.ts';
+import { changeUser } from '../../domain/accounts/change-user.ts';
 import { setUserDisabled } from '../../domain/accounts/disable-user.ts';
 import { listUsers } from '../../domain/accounts/list-users.ts';
 import { resetPassword } from '../../domain/accounts/reset-password.ts';
 import { setRoles } from '../../domain/accounts/set-roles.ts';
-import { newUserSchema, passwordSchema, roleSchema } from '../../shared/accounts.ts';
+import {
+  newUserSchema,
+  passwordSchema,
+  roleSchema,
+  userPatchSchema,
+  userViewSchema,
+} from '../../shared/accounts.ts';
 import { defineRoute, idParams, type Route } from '../route.ts';
-
-const userSchema = z.object({
-  id: z.number(),
-  username: z.string(),
-  displayName: z.string(),
-  unitId: z.number().nullable(),
-  unitName: z.string().nullable(),
-  leaderId: z.number().nullable(),
-  leaderName: z.string().nullable(),
-  disabled: z.boolean(),
-  roles: z.array(roleSchema),
-  createdAt: z.string(),
-});
 
 /** Account administration; every route is for administrators of the same organization only. */
 export const userRoutes: Route[] = [
@@ -28,7 +22,7 @@ export const userRoutes: Route[] = [
     summary: '列出本单位的所有账号（仅管理员）',
     tag: '账号',
     auth: true,
-    response: z.object({ users: z.array(userSchema) }),
+    response: z.object({ users: z.array(userViewSchema) }),
     handler: async ({ ctx }) => ({ users: await listUsers(ctx) }),
   }),
   defineRoute({
@@ -41,6 +35,17 @@ export const userRoutes: Route[] = [
     status: 201,
     response: z.object({ id: z.number() }),
     handler: async ({ ctx, body }) => addUser(ctx, body),
+  }),
+  defineRoute({
+    method: 'PATCH',
+    url: '/api/users/:id',
+    summary: '修改账号的姓名、角色、所属单位或领导（仅管理员；一次校验角色与单位相符，记入操作记录）',
+    tag: '账号',
+    auth: true,
+    params: idParams,
+    body: userPatchSchema,
+    status: 204,
+    handler: async ({ ctx, params, body }) => changeUser(ctx, params.id, body),
   }),
   defineRoute({
     method: 'POST',

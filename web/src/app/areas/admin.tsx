@@ -1,4 +1,31 @@
-import type { Area } from '../area.ts';
+import { ApartmentOutlined, ApiOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
+import { common } from '../../i18n/common.ts';
+import { type Area, lazyPage } from '../area.ts';
 
-/** Pages and menu entries of this area (filled in by its pages). */
-export const adminArea: Area = { routes: [], menu: [] };
+/** Administration: the directory (单位与领导), users and roles, settings, and one's API tokens. */
+export const adminArea: Area = {
+  routes: [
+    { path: 'directory', ...lazyPage(() => import('../../pages/directory/DirectoryPage.tsx')) },
+    { path: 'users', ...lazyPage(() => import('../../pages/users/UsersPage.tsx')) },
+    { path: 'settings', ...lazyPage(() => import('../../pages/settings/SettingsPage.tsx')) },
+    { path: 'tokens', ...lazyPage(() => import('../../pages/tokens/TokensPage.tsx')) },
+  ],
+  menu: [
+    {
+      path: '/directory',
+      label: common.menu.directory,
+      icon: <ApartmentOutlined />,
+      roles: ['admin', 'supervisor'],
+      order: 60,
+    },
+    { path: '/users', label: common.menu.users, icon: <TeamOutlined />, roles: ['admin'], order: 70 },
+    {
+      path: '/settings',
+      label: common.menu.settings,
+      icon: <SettingOutlined />,
+      roles: ['admin'],
+      order: 80,
+    },
+    { path: '/tokens', label: common.menu.tokens, icon: <ApiOutlined />, order: 90 },
+  ],
+};

@@ -1,4 +1,20 @@
-import type { Area } from '../area.ts';
+import { FileAddOutlined } from '@ant-design/icons';
+import { common } from '../../i18n/common.ts';
+import { type Area, lazyPage } from '../area.ts';
 
-/** Pages and menu entries of this area (filled in by its pages). */
-export const importArea: Area = { routes: [], menu: [] };
+/** Importing a notice (导入通知) and reviewing its draft before publishing; for supervisors. */
+export const importArea: Area = {
+  routes: [
+    { path: 'import', ...lazyPage(() => import('../../pages/import/ImportPage.tsx')) },
+    { path: 'import/:planId', ...lazyPage(() => import('../../pages/import/DraftReviewPage.tsx')) },
+  ],
+  menu: [
+    {
+      path: '/import',
+      label: common.menu.import,
+      icon: <FileAddOutlined />,
+      roles: ['supervisor'],
+      order: 25,
+    },
+  ],
+};

@@ -34,6 +34,7 @@ export function BoardFiltersBar({
         allowClear
         placeholder={t.searchPlaceholder}
         aria-label={t.searchPlaceholder}
+        data-testid="board-search"
         value={text}
         onChange={(event) => {
           setText(event.target.value);

@@ -65,7 +65,13 @@ function ItemRow({ planId, item, q }: { planId: number; item: ItemNode; q?: stri
     // The title is the keyboard-reachable link; the whole row is a larger mouse target for it.
     // biome-ignore lint/a11y/useKeyWithClickEvents: the row's link inside is the keyboard path
     // biome-ignore lint/a11y/noStaticElementInteractions: as above
-    <div className="board-row" data-testid={`item-row-${item.id}`} onClick={() => navigate(href)}>
+    <div
+      className="board-row"
+      data-testid="board-item"
+      data-item-id={item.id}
+      data-light={item.light?.light}
+      onClick={() => navigate(href)}
+    >
       <span className="board-no">{item.no}</span>
       <div className="board-title">
         <Link to={href} onClick={(event) => event.stopPropagation()}>

@@ -1,0 +1,78 @@
+import { listLeaders } from '../../db/queries/leaders.ts';
+import { listUnits } from '../../db/queries/units.ts';
+import { parseNoticeText } from '../../notice/parse-notice.ts';
+import type { ParsedNotice } from '../../notice/types.ts';
+import type { DepartmentName, LeaderName, ParsePreview } from '../../shared/import.ts';
+import { can } from '../accounts/permissions.ts';
+import type { Context } from '../context.ts';
+import { closeness, loadUnitDirectory, resolveName, type UnitDirectory } from '../directory/resolve-names.ts';
+import { locateSpans } from './locate-spans.ts';
+
+const MAX_SUGGESTIONS = 5;
+
+/**
+ * Parses a notice without saving anything and says, for the import wizard, what importing it
+ * would meet: each department name known, an alias or unknown (with close units to map it to),
+ * each leader name existing or to be created, and where every finding sits in the text.
+ */
+export async function previewNotice(ctx: Context, text: string): Promise<ParsePreview> {
+  const parsed = parseNoticeText(text);
+  const organizationId = ctx.actor.organizationId;
+  const [directory, leaders, units] = await Promise.all([
+    loadUnitDirectory(ctx.db, organizationId),
+    listLeaders(ctx.db, organizationId),
+    can(ctx.actor, 'plans.import') ? listUnits(ctx.db, organizationId) : Promise.resolve([]),
+  ]);
+  const known = new Set(leaders.map((l) => l.name));
+  const names = namesOf(parsed);
+  return {
+    ...parsed,
+    text,
+    names: {
+      departments: names.departments.map((name) => departmentName(name, directory)),
+      leaders: names.leaders.map((name): LeaderName => ({ name, exists: known.has(name) })),
+    },
+    spans: locateSpans(text, parsed),
+    units: units.map((u) => ({ id: u.id, name: u.name, kind: u.kind })),
+  };
+}
+
+function departmentName(name: string, directory: UnitDirectory): DepartmentName {
+  const resolved = resolveName(name, directory);
+  if (resolved.unitId !== null) {
+    const unit = directory.units.find((u) => u.id === resolved.unitId);
+    const ref = { id: resolved.unitId, name: unit?.name ?? name };
+    return resolved.via === 'alias'
+      ? { name, status: 'alias', unit: ref }
+      : { name, status: 'known', unit: ref };
+  }
+  // The best suggestion (with its reason) first, then other close units, closest first.
+  const ranked = directory.units
+    .map((u) => ({ id: u.id, name: u.name, rank: closeness(name, u.name) }))
+    .filter((u): u is { id: number; name: string; rank: number } => u.rank !== null)
+    .sort(
+      (a, b) =>
+        a.rank - b.rank || Math.abs(a.name.length - name.length) - Math.abs(b.name.length - name.length),
+    );
+  const suggestions: Array<{ id: number; name: string; why?: string }> = [];
+  const best = resolved.suggestion;
+  if (best) suggestions.push({ id: best.unitId, name: best.name, why: best.why });
+  for (const u of ranked) {
+    if (suggestions.length >= MAX_SUGGESTIONS) break;
+    if (!suggestions.some((s) => s.id === u.id)) suggestions.push({ id: u.id, name: u.name });
+  }
+  return { name, status: 'unknown', suggestions };
+}
+
+// Names in order of first appearance, lead departments included (as the import reads them).
+function namesOf(parsed: ParsedNotice): { departments: string[]; leaders: string[] } {
+  const departments = new Set<string>();
+  const leaders = new Set<string>();
+  for (const section of parsed.sections) {
+    for (const item of section.items) {
+      for (const name of [...item.departments, ...item.leadDepartments]) departments.add(name);
+      for (const name of item.leaders) leaders.add(name);
+    }
+  }
+  return { departments: [...departments], leaders: [...leaders] };
+}

@@ -1,0 +1,27 @@
+import { installChineseZodMessages } from '@shared/zod-chinese.ts';
+import type { Rule } from 'antd/es/form';
+import type { z } from 'zod';
+
+// Forms validate with the same zod schemas the API uses; zod's own messages (e.g. "too short")
+// must then be Chinese in the browser too, as they are on the server.
+installChineseZodMessages();
+
+/** An antd form rule that checks a field with a zod schema and shows zod's first message. */
+export function zodRule(schema: z.ZodType): Rule {
+  return {
+    validator: async (_rule, value: unknown) => {
+      const result = schema.safeParse(value === '' ? undefined : value);
+      if (!result.success) throw new Error(result.error.issues[0]?.message);
+    },
+  };
+}
+
+/** The zod issues of a whole form as antd field errors (first message per field). */
+export function zodFieldErrors(error: z.ZodError): Array<{ name: string; errors: string[] }> {
+  const seen = new Map<string, string>();
+  for (const issue of error.issues) {
+    const name = String(issue.path[0] ?? '');
+    if (name && !seen.has(name)) seen.set(name, issue.message);
+  }
+  return [...seen].map(([name, message]) => ({ name, errors: [message] }));
+}
