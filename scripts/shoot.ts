@@ -24,7 +24,7 @@ await page.goto(`${base}/login`);
 await page.getByLabel('用户名').fill(username);
 await page.getByLabel('密码').fill(password);
 await page.getByRole('button', { name: /登\s*录/ }).click();
-await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+await page.getByTestId('user-menu').waitFor();
 for (const path of paths) {
   await page.goto(`${base}${path}`);
   await page.waitForLoadState('networkidle');
