@@ -22,7 +22,12 @@ export async function seedDemo(database: Database): Promise<{ planId: number }> 
   const at = (iso: string) => () => new Date(iso);
   await setupFirstAdmin(
     { ...database, now: at('2024-02-20T01:00:00Z') },
-    { username: 'admin', password: PASSWORD, displayName: '系统管理员', organization: '郧西县教育和体育局' },
+    {
+      username: 'admin',
+      password: PASSWORD,
+      displayName: '系统管理员',
+      organization: '岳阳市云溪区教育体育局',
+    },
   );
   const system = await cliContext(database, at('2024-02-23T02:00:00Z'));
   const text = readFileSync(

@@ -3,13 +3,20 @@ import type { ParsedNotice } from './parsed-notice.ts';
 
 // Contracts of importing a notice and reviewing its draft, shared by the routes and the web app.
 
-/** What to do with one department name the directory lacks: map it to a unit id, or create it. */
-export const nameDecisionSchema = z.union([z.number().int().positive(), z.literal('create')]);
+/**
+ * What to do with one unit name the directory lacks: map it to a unit id (kept as an alias), create
+ * it as a department ("create") or create it as a school ("create_school").
+ */
+export const nameDecisionSchema = z.union([
+  z.number().int().positive(),
+  z.literal('create'),
+  z.literal('create_school'),
+]);
 
 /** Per unknown department name, its decision (the `mapping` field of POST /api/plans). */
 export const nameMappingSchema = z.record(z.string(), nameDecisionSchema);
 
-/** A name mapping: unknown department name → unit id or "create". */
+/** A name mapping: unknown unit name → unit id, "create" or "create_school". */
 export type NameMapping = z.infer<typeof nameMappingSchema>;
 
 /** A unit of the directory as the import pages pick from. */

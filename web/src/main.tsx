@@ -4,12 +4,15 @@ import { App as AntApp, ConfigProvider } from 'antd';
 import zhCN from 'antd/es/locale/zh_CN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
+import { installChineseZodMessages } from '@shared/zod-chinese.ts';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App.tsx';
 import './styles.css';
 
 dayjs.locale('zh-cn');
+// Forms validate with the API's zod schemas; their own messages ("too short" …) in Chinese, as on the server.
+installChineseZodMessages();
 
 const queryClient = new QueryClient({
   defaultOptions: {

@@ -14,8 +14,11 @@ import type { WriteResult } from '../write.ts';
 export interface UnitResolutionOptions {
   /** Create every unknown name as a department (the CLI's default). */
   createUnits: boolean;
-  /** Per name: an existing unit id (recorded as an alias) or 'create'; wins over createUnits. */
-  mapping?: Record<string, number | 'create'>;
+  /**
+   * Per name: an existing unit id (recorded as an alias), 'create' (a new department) or
+   * 'create_school' (a new school); wins over createUnits.
+   */
+  mapping?: Record<string, number | 'create' | 'create_school'>;
 }
 
 /** The outcome of resolving an import's department names inside its transaction. */
@@ -48,6 +51,7 @@ export async function resolveImportUnits(
   for (const r of resolved) if (r.unitId !== null) unitIds.set(r.name, r.unitId);
   const audit: UnitResolution['audit'] = [];
   const toCreate: string[] = [];
+  const schools = new Set<string>();
   for (const { name } of unknown) {
     const mapped = options.mapping?.[name];
     if (typeof mapped === 'number') {
@@ -62,8 +66,9 @@ export async function resolveImportUnits(
         after: { aliasId, alias: name },
       });
       unitIds.set(name, unit.id);
-    } else if (mapped === 'create' || options.createUnits) {
+    } else if (mapped === 'create' || mapped === 'create_school' || options.createUnits) {
       toCreate.push(name);
+      if (mapped === 'create_school') schools.add(name);
     }
   }
   const refused = unknown.filter((r) => !unitIds.has(r.name) && !toCreate.includes(r.name));
@@ -74,14 +79,10 @@ export async function resolveImportUnits(
     throw new AppError('INVALID_INPUT', planMessages.unresolvedNames(list), { unresolved: refused });
   }
   for (const name of toCreate) {
-    const unitId = await insertUnit(trx, { organizationId, kind: 'department', name, createdAt: at });
+    const kind = schools.has(name) ? 'school' : 'department';
+    const unitId = await insertUnit(trx, { organizationId, kind, name, createdAt: at });
     unitIds.set(name, unitId);
-    audit.push({
-      action: 'unit.create',
-      entityType: 'unit',
-      entityId: unitId,
-      after: { name, kind: 'department' },
-    });
+    audit.push({ action: 'unit.create', entityType: 'unit', entityId: unitId, after: { name, kind } });
   }
   const allNames = [...directory.units.map((u) => u.name), ...toCreate];
   const similar = toCreate.flatMap((name) =>

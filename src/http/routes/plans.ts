@@ -5,6 +5,7 @@ import { getPlanTree } from '../../domain/get-plan-tree.ts';
 import { importNotice } from '../../domain/import-notice.ts';
 import { listPlans } from '../../domain/list-plans.ts';
 import { publishPlan } from '../../domain/publish-plan.ts';
+import { nameMappingSchema } from '../../shared/import.ts';
 import { readForm } from '../form-input.ts';
 import { defineRoute, idParams, type Route } from '../route.ts';
 
@@ -22,10 +23,8 @@ const jsonField = <S extends z.ZodType>(schema: S) =>
 const importFields = z.object({
   text: z.string().min(1).max(2_000_000).optional(),
   fileName: z.string().max(200).optional(),
-  /** Per unknown department name: an existing unit id (recorded as an alias) or "create". */
-  mapping: jsonField(
-    z.record(z.string(), z.union([z.number().int().positive(), z.literal('create')])),
-  ).optional(),
+  /** Per unknown department name: an existing unit id (recorded as an alias), "create" or "create_school". */
+  mapping: jsonField(nameMappingSchema).optional(),
   createUnits: jsonField(z.boolean()).optional(),
 });
 
@@ -41,7 +40,7 @@ export const planRoutes: Route[] = [
     multipart: {
       file: '通知文件（.docx、.pdf、.txt）',
       text: '或：通知正文',
-      mapping: 'JSON：未知股室名称 → 已有单位 id 或 "create"',
+      mapping: 'JSON：未知单位名称 → 已有单位 id、"create"（新建股室）或 "create_school"（新建学校）',
       createUnits: 'true 时把所有未知名称建为股室',
     },
     handler: async ({ ctx, request }) => {

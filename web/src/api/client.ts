@@ -14,16 +14,24 @@ export class ApiError extends Error {
     this.details = details;
   }
 
-  /** The form field the server named, if any (details.field or the first zod issue's path). */
+  /** The form field the server named, if any (details.field, or the first schema issue's field). */
   get field(): string | undefined {
     const field = this.details.field;
     if (typeof field === 'string') return field;
     const issues = this.details.issues;
     if (Array.isArray(issues)) {
-      const path = (issues[0] as { path?: unknown } | undefined)?.path;
-      if (Array.isArray(path) && path.length > 0) return String(path[0]);
+      // The server names a nested field as "a.b"; a form names it by its first part.
+      const named = (issues[0] as { field?: unknown } | undefined)?.field;
+      if (typeof named === 'string' && named) return named.split('.')[0];
     }
     return undefined;
+  }
+
+  /** The message of the first schema issue alone (without the summary of every issue). */
+  get fieldMessage(): string {
+    const issues = this.details.issues;
+    const first = Array.isArray(issues) ? (issues[0] as { message?: unknown } | undefined) : undefined;
+    return typeof first?.message === 'string' ? first.message : this.message;
   }
 }
 

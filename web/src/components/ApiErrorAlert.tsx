@@ -23,6 +23,6 @@ export function showErrorOnField(form: FormInstance, error: unknown, fields: rea
   if (!(error instanceof ApiError)) return false;
   const field = error.field;
   if (!field || !fields.includes(field)) return false;
-  form.setFields([{ name: field, errors: [error.message] }]);
+  form.setFields([{ name: field, errors: [error.fieldMessage] }]);
   return true;
 }

@@ -57,11 +57,13 @@ export const importText = {
   },
   names: {
     intro:
-      '以下单位名称在单位名录中没有找到。请逐一决定：新建为股室，或对应到已有单位（系统会记住这个别名，下次自动识别）。',
+      '以下单位名称在单位名录中没有找到。请逐一决定：新建为股室、新建为学校，或对应到已有单位（系统会记住这个别名，下次自动识别）。',
     allKnown: '通知中的单位名称都已在单位名录中，无需对照。',
     name: '通知中的名称',
     decision: '处理方式',
     create: '新建为股室',
+    createSchool: '新建为学校',
+    createRest: (n: number) => `其余 ${n} 个全部新建为股室`,
     map: '对应到已有单位',
     pickUnit: '选择单位',
     suggested: '建议',
@@ -72,7 +74,6 @@ export const importText = {
     alias: (name: string, unit: string) => `${name} → ${unit}`,
     leadersNew: '将新建的责任领导',
     leadersKnown: '已有的责任领导',
-    schoolNote: '需要新建学校时，请先在“单位与领导”中添加学校，再回到此处对应。',
   },
   create: {
     confirmIntro: '将根据以下内容生成工作要点草稿。生成后可以继续修改，发布前不会交办给任何股室。',

@@ -6,10 +6,10 @@ import type { ColumnsType } from 'antd/es/table';
 import { useEffect, useMemo, useState } from 'react';
 import { api } from '../../api/client.ts';
 import { ApiErrorAlert, showErrorOnField } from '../../components/ApiErrorAlert.tsx';
+import { zodRule } from '../../components/zod-rule.ts';
 import { admin as t } from '../../i18n/admin.ts';
 import { common } from '../../i18n/common.ts';
 import { byChineseName, directoryKeys, useLeaders } from './directory-api.ts';
-import { zodRule } from './zod-rule.ts';
 
 interface LeaderForm {
   name: string;

@@ -10,9 +10,9 @@ import { App as AntApp, Form, Input, Modal, Select } from 'antd';
 import { useEffect, useState } from 'react';
 import { api } from '../../api/client.ts';
 import { ApiErrorAlert, showErrorOnField } from '../../components/ApiErrorAlert.tsx';
+import { zodRule } from '../../components/zod-rule.ts';
 import { admin as t } from '../../i18n/admin.ts';
 import { directoryKeys } from './directory-api.ts';
-import { zodRule } from './zod-rule.ts';
 
 interface UnitForm {
   name: string;

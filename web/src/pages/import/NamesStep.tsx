@@ -4,7 +4,7 @@ import { importText as t } from '../../i18n/import.ts';
 
 /** The supervisor's choice for one unknown name, while it may still be incomplete. */
 export interface NameChoice {
-  mode?: 'create' | 'map';
+  mode?: 'create' | 'create_school' | 'map';
   unitId?: number;
 }
 
@@ -20,7 +20,7 @@ export function mappingOf(preview: ParsePreview, choices: Record<string, NameCho
   const mapping: NameMapping = {};
   for (const { name } of unknownNames(preview)) {
     const choice = choices[name];
-    if (choice?.mode === 'create') mapping[name] = 'create';
+    if (choice?.mode === 'create' || choice?.mode === 'create_school') mapping[name] = choice.mode;
     else if (choice?.mode === 'map' && choice.unitId !== undefined) mapping[name] = choice.unitId;
     else return null;
   }
@@ -53,7 +53,7 @@ export function NamesStep({
         <Alert type="success" showIcon message={t.names.allKnown} />
       ) : (
         <>
-          <Alert type="info" showIcon message={t.names.intro} description={t.names.schoolNote} />
+          <Alert type="info" showIcon message={t.names.intro} />
           <Table<Unknown>
             rowKey="name"
             size="middle"
@@ -80,7 +80,21 @@ export function NamesStep({
             ]}
           />
           {undecided.length > 0 ? (
-            <Alert type="warning" showIcon message={t.names.undecided(undecided.length)} />
+            <Alert
+              type="warning"
+              showIcon
+              message={t.names.undecided(undecided.length)}
+              action={
+                <Button
+                  size="small"
+                  onClick={() => {
+                    for (const n of undecided) onChange(n.name, { mode: 'create' });
+                  }}
+                >
+                  {t.names.createRest(undecided.length)}
+                </Button>
+              }
+            />
           ) : null}
         </>
       )}
@@ -142,6 +156,7 @@ function NameDecision({
         optionType="button"
         options={[
           { value: 'create', label: t.names.create },
+          { value: 'create_school', label: t.names.createSchool },
           { value: 'map', label: t.names.map },
         ]}
       />

@@ -24,8 +24,8 @@ import { ApiError, api, apiGet } from '../../api/client.ts';
 import { hasRole, useCurrentUser } from '../../api/session.ts';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert.tsx';
 import { PageContainer } from '../../components/PageContainer.tsx';
+import { zodRule } from '../../components/zod-rule.ts';
 import { admin as t } from '../../i18n/admin.ts';
-import { zodRule } from '../directory/zod-rule.ts';
 import './settings.css';
 
 const settingsKey = ['settings'] as const;

@@ -20,9 +20,9 @@ import { useEffect, useState } from 'react';
 import { api, apiGet } from '../../api/client.ts';
 import { ApiErrorAlert, errorMessage, showErrorOnField } from '../../components/ApiErrorAlert.tsx';
 import { PageContainer } from '../../components/PageContainer.tsx';
+import { zodRule } from '../../components/zod-rule.ts';
 import { admin as t } from '../../i18n/admin.ts';
 import { common } from '../../i18n/common.ts';
-import { zodRule } from '../directory/zod-rule.ts';
 import { formatTime } from '../users/format-time.ts';
 
 const tokensKey = ['tokens', 'own'] as const;

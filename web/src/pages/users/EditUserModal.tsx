@@ -4,9 +4,9 @@ import { App as AntApp, Form, Input, Modal } from 'antd';
 import { useEffect, useState } from 'react';
 import { api } from '../../api/client.ts';
 import { ApiErrorAlert, showErrorOnField } from '../../components/ApiErrorAlert.tsx';
+import { zodFieldErrors } from '../../components/zod-rule.ts';
 import { admin as t } from '../../i18n/admin.ts';
 import { common } from '../../i18n/common.ts';
-import { zodFieldErrors } from '../directory/zod-rule.ts';
 import { BindingFields } from './BindingFields.tsx';
 import { unitKindFor } from './user-form.ts';
 

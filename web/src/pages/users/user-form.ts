@@ -1,5 +1,5 @@
 import { newUserSchema, ROLES } from '@shared/accounts.ts';
-import { zodFieldErrors } from '../directory/zod-rule.ts';
+import { zodFieldErrors } from '../../components/zod-rule.ts';
 
 /** What the add-user form holds. */
 export interface UserFormValues {

@@ -1,10 +1,7 @@
-import { installChineseZodMessages } from '@shared/zod-chinese.ts';
 import type { Rule } from 'antd/es/form';
 import type { z } from 'zod';
 
-// Forms validate with the same zod schemas the API uses; zod's own messages (e.g. "too short")
-// must then be Chinese in the browser too, as they are on the server.
-installChineseZodMessages();
+// Forms validate with the same zod schemas the API uses (zod speaks Chinese: see main.tsx).
 
 /** An antd form rule that checks a field with a zod schema and shows zod's first message. */
 export function zodRule(schema: z.ZodType): Rule {
