@@ -1,10 +1,9 @@
 import { DownOutlined, LockOutlined, LogoutOutlined, MenuOutlined, UserOutlined } from '@ant-design/icons';
-import { useQueryClient } from '@tanstack/react-query';
-import { App as AntApp, Badge, Button, Drawer, Dropdown, Grid, Layout, Menu, Spin } from 'antd';
+import { Badge, Button, Drawer, Dropdown, Grid, Layout, Menu, Spin } from 'antd';
 import { Suspense, useMemo, useState } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { api } from '../api/client.ts';
-import { meKey, useCurrentUser } from '../api/session.ts';
+import { useCurrentUser } from '../api/session.ts';
 import { common as t } from '../i18n/common.ts';
 import type { MenuEntry } from './area.ts';
 import { areas } from './areas/index.ts';
@@ -23,8 +22,6 @@ export function AppLayout() {
   const me = useCurrentUser();
   const navigate = useNavigate();
   const location = useLocation();
-  const client = useQueryClient();
-  const { message } = AntApp.useApp();
   const screens = Grid.useBreakpoint();
   const narrow = !screens.md;
   const [drawerOpen, setDrawerOpen] = useState(false);
@@ -39,10 +36,9 @@ export function AppLayout() {
     try {
       await api('DELETE', '/api/session');
     } finally {
-      client.setQueryData(meKey, null);
-      client.removeQueries({ predicate: (q) => q.queryKey[0] !== 'me' });
-      message.success(t.account.loggedOut);
-      navigate('/login', { replace: true });
+      // A fresh page load forgets everything of this user: cached answers, the CSRF token, and the
+      // page the login guard would otherwise send the next person back to.
+      window.location.assign('/login?out=1');
     }
   };
 

@@ -1,6 +1,6 @@
 import type { loginSchema } from '@shared/accounts.ts';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Button, Card, Form, Input, Typography } from 'antd';
+import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, Navigate, useLocation, useNavigate } from 'react-router';
 import type { z } from 'zod';
@@ -54,6 +54,9 @@ export default function LoginPage() {
             {t.login.setupHint}
             <Link to="/setup">{t.login.setupLink}</Link>
           </Typography.Paragraph>
+        ) : null}
+        {new URLSearchParams(location.search).has('out') && !error ? (
+          <Alert type="success" showIcon message={t.account.loggedOut} style={{ marginBottom: 16 }} />
         ) : null}
         <ApiErrorAlert error={error} style={{ marginBottom: 16 }} />
         <Form<Login> layout="vertical" onFinish={submit} requiredMark={false}>

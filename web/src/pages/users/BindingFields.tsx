@@ -22,6 +22,7 @@ export function BindingFields<T extends { roles: string[] }>({ form }: { form: F
       >
         <Select
           mode="multiple"
+          optionFilterProp="label"
           options={roleCodes.map((role) => ({ value: role, label: common.account.roles[role] }))}
           placeholder={t.users.roles}
         />

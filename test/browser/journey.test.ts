@@ -1,0 +1,306 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser } from '../support/browser.ts';
+import { type ServerProcess, startServerProcess } from '../support/server-process.ts';
+import { yunxiPath } from '../support/yunxi.ts';
+
+// Issue 5's journey in a real Chromium against a real server on a fresh SQLite database: set up
+// the administrator → import the Yunxi notice from the .txt file → map the names → publish → the
+// 办公室 clerk files a report with a file → the leader returns it → the clerk re-files → the leader
+// accepts → the board and the dashboard follow. A screenshot of every page lands in
+// test-results/screenshots/ (1366×768), for a person to look at.
+
+const root = new URL('../../', import.meta.url).pathname;
+const shots = join(root, 'test-results', 'screenshots');
+const PASSWORD = 'journey-pass-2024';
+// The plan is published on 2024-02-26; the server then restarts on 2024-05-03, when April's
+// reports (due on the 25th, a week's grace) are overdue until they are handed in.
+const PUBLISH_CLOCK = '2024-02-26T02:00:00Z';
+const REPORT_CLOCK = '2024-05-03T02:00:00Z';
+const XSS = '<img src=x onerror="window.__xss=1">';
+
+let server: ServerProcess;
+let browser: Browser;
+let dataDir: string;
+const pageErrors: string[] = [];
+
+beforeAll(async () => {
+  // `npm start` builds the pages when they are missing or stale; so does this test.
+  execFileSync(process.execPath, ['scripts/build-web.mjs'], { cwd: root, stdio: 'inherit' });
+  mkdirSync(shots, { recursive: true });
+  dataDir = mkdtempSync(join(tmpdir(), 'duban-browser-'));
+  server = await startServerProcess({ DATABASE_URL: databaseUrl(), DUBAN_CLOCK: PUBLISH_CLOCK });
+  browser = await launchBrowser();
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  if (server?.child.exitCode === null) server.child.kill('SIGTERM');
+  await server?.exited;
+  if (!process.env.KEEP_BROWSER_DATA) rmSync(dataDir, { recursive: true, force: true });
+});
+
+const databaseUrl = () => `sqlite:${join(dataDir, 'duban.db')}`;
+
+/** Stops the server and starts it again on the same database with its clock at `clock`. */
+async function restartAt(clock: string): Promise<void> {
+  server.child.kill('SIGTERM');
+  expect(await server.exited).toBe(0);
+  server = await startServerProcess({ DATABASE_URL: databaseUrl(), DUBAN_CLOCK: clock });
+}
+
+async function newPage(): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
+  const page = await context.newPage();
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  page.on('dialog', (dialog) => {
+    pageErrors.push(`unexpected dialog: ${dialog.message()}`);
+    void dialog.dismiss();
+  });
+  return page;
+}
+
+async function shot(page: Page, name: string): Promise<void> {
+  await page.waitForLoadState('networkidle');
+  await page.screenshot({ path: join(shots, `${name}.png`) });
+}
+
+async function login(page: Page, username: string): Promise<void> {
+  await page.goto(`${server.url}/login`);
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill(PASSWORD);
+  await page.getByRole('button', { name: /登\s*录/ }).click();
+  await page.getByTestId('user-menu').waitFor();
+}
+
+async function logout(page: Page): Promise<void> {
+  await page.getByTestId('user-menu').click();
+  await page.getByText('退出登录').click();
+  await page.waitForURL(/\/login/);
+}
+
+/** Picks an option of the antd Select labelled `label` by typing and clicking it. */
+async function choose(page: Page, label: string, option: string): Promise<void> {
+  await page.getByLabel(label).click();
+  await page.getByLabel(label).fill(option);
+  await page
+    .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')
+    .filter({ hasText: option })
+    .first()
+    .click();
+}
+
+/**
+ * Picks a month in an antd month picker by clicking its cell, checking the choice held once the
+ * field lost focus (a click during the drawer's slide-in can land on a moving cell).
+ */
+async function pickMonth(page: Page, input: Locator, cell: string, expected: string): Promise<void> {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await input.click();
+    await page
+      .locator('.ant-picker-dropdown:not(.ant-picker-dropdown-hidden) .ant-picker-cell-inner')
+      .filter({ hasText: new RegExp(`^${cell}$`) })
+      .click();
+    await page.keyboard.press('Tab');
+    if ((await input.inputValue()) === expected) return;
+    await page.waitForTimeout(300);
+  }
+  throw new Error(`the month picker did not keep ${expected}`);
+}
+
+const button = (page: Page, name: string) =>
+  page.getByRole('button', { name: new RegExp(name.split('').join('\\s*')) });
+
+/** Item 1's row on the board: its light and its reason. */
+async function itemOne(page: Page, planId: number): Promise<string> {
+  await page.goto(`${server.url}/plans/${planId}`);
+  const row = page.getByTestId('board-item').first();
+  await row.waitFor();
+  return `${await row.getAttribute('data-light')}：${await row.innerText()}`;
+}
+
+describe('the web app in Chromium', () => {
+  it('walks issue 5: setup → import → names → publish → report → return → re-file → accept → board and dashboard', async () => {
+    const page = await newPage();
+    try {
+      await walk(page);
+    } catch (error) {
+      // What the page showed when a step failed, for the person reading the failure.
+      await page.screenshot({ path: join(shots, 'failure.png') }).catch(() => undefined);
+      throw error;
+    }
+    expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+    expect(pageErrors).toEqual([]);
+  }, 240_000);
+});
+
+async function walk(page: Page): Promise<void> {
+  // First run: the login page offers the setup, which takes the token printed in the log.
+  await page.goto(`${server.url}/`);
+  await page.waitForURL(/\/login/);
+  await shot(page, '01-login');
+  await page.getByText('创建第一个管理员').click();
+  await page.getByLabel('一次性令牌').fill(server.setupToken ?? '');
+  await page.getByLabel('本单位名称').fill('岳阳市云溪区教育体育局');
+  await page.getByLabel('管理员用户名').fill('admin');
+  await page.getByLabel('姓名').fill('李督办');
+  await page.getByLabel('密码', { exact: true }).fill(PASSWORD);
+  await page.getByLabel('再次输入密码').fill(PASSWORD);
+  await shot(page, '02-setup');
+  await button(page, '创建管理员并登录').click();
+  await page.getByTestId('user-menu').waitFor();
+  await page.getByText('还没有工作要点').waitFor();
+  await shot(page, '03-plans-empty');
+
+  // Import the notice file; check the parse; create every unknown unit; create the draft.
+  await page.getByRole('menuitem', { name: '导入通知' }).click();
+  await page.locator('input[type=file]').setInputFiles(yunxiPath.pathname);
+  await page.getByText('共识别 5 个部分、23 条要点').waitFor();
+  await shot(page, '04-import-check');
+  await button(page, '下一步').click();
+  await page.getByRole('button', { name: /全部新建为股室/ }).click();
+  await shot(page, '05-import-names');
+  await button(page, '下一步').click();
+  await button(page, '生成草稿').click();
+  await page.getByText('草稿已生成').waitFor();
+  await shot(page, '06-import-created');
+  await button(page, '审核草稿').click();
+  await page.waitForURL(/\/import\/\d+/);
+  const planId = Number(new URL(page.url()).pathname.split('/').pop());
+  await page.getByText('深入学习贯彻党的二十大精神').first().waitFor();
+  await shot(page, '07-draft-review');
+  await button(page, '发布').click();
+  await page
+    .locator('.ant-modal-confirm')
+    .getByRole('button', { name: /发\s*布|确\s*定/ })
+    .click();
+  await page.waitForURL(new RegExp(`/plans/${planId}$`));
+  await expect.poll(() => page.getByTestId('board-item').count()).toBe(23);
+  await shot(page, '08-board-published');
+
+  // Accounts for the 办公室 clerk and the leader 陈玲玲.
+  await page.getByRole('menuitem', { name: '用户与角色' }).click();
+  for (const [username, name, role, bindLabel, bindTo] of [
+    ['bgs', '王晓', '股室', '所属单位', '办公室'],
+    ['chenll', '陈玲玲', '局领导', '对应局领导', '陈玲玲'],
+  ] as const) {
+    await button(page, '添加用户').click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('用户名').fill(username);
+    await dialog.getByLabel('姓名').fill(name);
+    await dialog.getByLabel('初始密码').fill(PASSWORD);
+    await choose(page, '角色', role);
+    await page.keyboard.press('Escape');
+    await choose(page, bindLabel, bindTo);
+    await dialog
+      .getByRole('button', { name: /确\s*定|添\s*加|保\s*存/ })
+      .last()
+      .click();
+    await page.getByRole('cell', { name: username, exact: true }).waitFor();
+  }
+  await shot(page, '09-users');
+  await logout(page);
+
+  // Two months later: April's reports are due.
+  await restartAt(REPORT_CLOCK);
+  await login(page, 'admin');
+  const before = await itemOne(page, planId);
+  expect(before).toContain('办公室4月报告逾期');
+  await page.goto(`${server.url}/dashboard`);
+  await page.locator('canvas').first().waitFor();
+  const dashboardBefore = await page.locator('main, .app-content').first().innerText();
+  await logout(page);
+
+  // The clerk files April's report (the form starts on the current period) with a file; the narrative is hostile HTML.
+  await login(page, 'bgs');
+  await page.waitForURL(/\/workbench/);
+  await shot(page, '10-workbench');
+  await page.getByRole('tab', { name: /本期待填报/ }).click();
+  const row = page
+    .locator('.ant-tabs-tabpane-active .ant-list-item, .ant-tabs-tabpane-active tr')
+    .filter({ hasText: '深入学习贯彻党的二十大精神' })
+    .first();
+  await row.getByRole('button', { name: /填\s*报/ }).click();
+  const drawer = page.locator('.ant-drawer-content');
+  await pickMonth(page, drawer.getByLabel('填报期次'), '4月', '2024-04');
+  await drawer.getByLabel('完成比例').last().fill('40');
+  await drawer.getByLabel('进展说明').fill(`4月12日召开党委理论中心组学习。${XSS}`);
+  await drawer.locator('input[type=file]').setInputFiles({
+    name: '会议纪要.txt',
+    mimeType: 'text/plain',
+    buffer: Buffer.from('4月12日党委理论中心组学习纪要'),
+  });
+  await drawer.getByText('会议纪要.txt').waitFor();
+  await shot(page, '11-report-form');
+  await drawer.getByRole('button', { name: /提交填报/ }).click();
+  await page.getByText('填报已提交，等待审核').waitFor();
+  await logout(page);
+
+  // The leader returns it with a reason; the hostile narrative shows as characters.
+  await login(page, 'chenll');
+  await page.goto(`${server.url}/review`);
+  const pending = page.locator('tr').filter({ hasText: '办公室' }).first();
+  await pending.waitFor();
+  await pending.locator('.ant-table-row-expand-icon').click();
+  await page.getByText(XSS, { exact: false }).first().waitFor();
+  await shot(page, '12-review');
+  await pending.getByRole('button', { name: /退\s*回/ }).click();
+  await page.getByRole('dialog').locator('textarea').fill('请补充会议签到表');
+  await page
+    .getByRole('dialog')
+    .getByRole('button', { name: /确\s*定|提\s*交|退\s*回/ })
+    .last()
+    .click();
+  await page.getByText('已退回').first().waitFor();
+  await logout(page);
+
+  // The clerk sees the reason and files again.
+  await login(page, 'bgs');
+  await page.getByRole('tab', { name: /被退回/ }).click();
+  await page.getByText('请补充会议签到表').waitFor();
+  await shot(page, '13-returned');
+  await page
+    .getByRole('button', { name: /重新填报/ })
+    .first()
+    .click();
+  await page.locator('.ant-drawer-content').getByLabel('进展说明').fill('已补充会议签到表。');
+  await page
+    .locator('.ant-drawer-content')
+    .getByRole('button', { name: /提交填报/ })
+    .click();
+  await page.getByText('填报已提交，等待审核').waitFor();
+  await logout(page);
+
+  // The leader accepts.
+  await login(page, 'chenll');
+  await page.goto(`${server.url}/review`);
+  await page
+    .locator('tr')
+    .filter({ hasText: '办公室' })
+    .first()
+    .getByRole('button', { name: /通\s*过/ })
+    .click();
+  await page.getByText('已通过').first().waitFor();
+  await page.getByText('暂无待审核的填报').waitFor();
+  await shot(page, '14-review-empty');
+  await logout(page);
+
+  // The supervisor's board and dashboard have moved.
+  await login(page, 'admin');
+  const after = await itemOne(page, planId);
+  await shot(page, '15-board-after');
+  expect(after).not.toContain('办公室4月报告逾期');
+  expect(after).not.toBe(before);
+  await page.getByTestId('board-item').first().click();
+  await page.getByText('请补充会议签到表').waitFor();
+  await shot(page, '16-item');
+  await page.goto(`${server.url}/dashboard`);
+  await page.locator('canvas').first().waitFor();
+  await shot(page, '17-dashboard');
+  const dashboardAfter = await page.locator('main, .app-content').first().innerText();
+  expect(dashboardAfter).not.toBe(dashboardBefore);
+}
