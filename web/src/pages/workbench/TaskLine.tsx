@@ -26,6 +26,16 @@ export function TaskLine({ task, extra }: { task: WorkbenchTask; extra?: ReactNo
         </Typography.Text>
         {extra}
       </Space>
+      {/* Why a task is lagging is what a clerk must act on: say it on the row, not only on hover. */}
+      {task.reason && (task.light === 'red' || task.light === 'yellow') ? (
+        <Typography.Paragraph
+          type={task.light === 'red' ? 'danger' : 'warning'}
+          style={{ margin: '4px 0 0', fontSize: 13 }}
+          ellipsis={{ rows: 2, tooltip: task.reason }}
+        >
+          {task.reason}
+        </Typography.Paragraph>
+      ) : null}
     </div>
   );
 }
