@@ -1,4 +1,4 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { QueryClientProvider } from '@tanstack/react-query';
 import { App as AntApp, ConfigProvider } from 'antd';
 // Under Vite 8 only this path yields the Chinese locale; 'antd/locale/zh_CN' silently falls back to English.
 import zhCN from 'antd/es/locale/zh_CN';
@@ -7,6 +7,7 @@ import 'dayjs/locale/zh-cn';
 import { installChineseZodMessages } from '@shared/zod-chinese.ts';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { prefetchSession, queryClient } from './api/query-client.ts';
 import { App } from './app/App.tsx';
 import './styles.css';
 
@@ -14,11 +15,7 @@ dayjs.locale('zh-cn');
 // Forms validate with the API's zod schemas; their own messages ("too short" …) in Chinese, as on the server.
 installChineseZodMessages();
 
-const queryClient = new QueryClient({
-  defaultOptions: {
-    queries: { refetchOnWindowFocus: false, staleTime: 15_000 },
-  },
-});
+prefetchSession();
 
 const root = document.getElementById('root');
 if (root) {

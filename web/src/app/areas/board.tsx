@@ -1,4 +1,5 @@
 import { ProfileOutlined } from '@ant-design/icons';
+import { planTreeQuery, queryClient } from '../../api/query-client.ts';
 import { board as t } from '../../i18n/board.ts';
 import { type Area, lazyPage } from '../area.ts';
 
@@ -6,7 +7,16 @@ import { type Area, lazyPage } from '../area.ts';
 export const boardArea: Area = {
   routes: [
     { path: 'plans', ...lazyPage(() => import('../../pages/board/PlansPage.tsx')) },
-    { path: 'plans/:planId', ...lazyPage(() => import('../../pages/board/BoardPage.tsx')) },
+    {
+      path: 'plans/:planId',
+      // The plan starts loading while the board's code is still downloading.
+      loader: ({ params }) => {
+        const query = planTreeQuery(Number(params.planId));
+        if (query.enabled) void queryClient.prefetchQuery(query);
+        return null;
+      },
+      ...lazyPage(() => import('../../pages/board/BoardPage.tsx')),
+    },
     { path: 'plans/:planId/items/:itemId', ...lazyPage(() => import('../../pages/item/ItemPage.tsx')) },
   ],
   menu: [{ path: '/plans', label: t.menu, icon: <ProfileOutlined />, order: 20 }],

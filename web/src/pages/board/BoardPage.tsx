@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Empty, Progress, Result, Spin } from 'antd';
 import { useMemo } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
-import { apiGet } from '../../api/client.ts';
+import { planTreeQuery } from '../../api/query-client.ts';
 import { errorMessage } from '../../components/ApiErrorAlert.tsx';
 import { LightTag, lightColors } from '../../components/LightTag.tsx';
 import { PageContainer } from '../../components/PageContainer.tsx';
@@ -26,11 +26,7 @@ const lightOrder: Light[] = ['red', 'yellow', 'green', 'grey', 'done'];
 
 /** The plan tree of GET /api/plans/:id, shared with the item page's breadcrumb. */
 export function usePlanTree(planId: number) {
-  return useQuery({
-    queryKey: ['plan', planId],
-    queryFn: () => apiGet<PlanTree>(`/api/plans/${planId}`),
-    enabled: Number.isInteger(planId) && planId > 0,
-  });
+  return useQuery(planTreeQuery(planId));
 }
 
 /** /plans/:planId — the board: every item by section with its light, reason and progress, filterable. */
