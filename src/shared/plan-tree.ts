@@ -1,24 +1,19 @@
 // The plan tree as the API returns it (GET /api/plans/:id): read by the CLI and the web app.
 // Types only, so the web bundle can import it without any server code.
 
+import type { IndicatorKind, IndicatorPeriod } from './parsed-notice.ts';
+
 /** A computed status (亮灯): grey not started, green on track, yellow lagging, red overdue, done 办结. */
 export type Light = 'grey' | 'green' | 'yellow' | 'red' | 'done';
 
 /** A task's workflow status. */
 export type TaskStatus = 'pending' | 'acknowledged' | 'completion_requested' | 'done';
 
-/** What an indicator measures (DESIGN.md, indicator kinds). */
-export type IndicatorKind =
-  | 'recurring'
-  | 'count'
-  | 'deliverable'
-  | 'event'
-  | 'project'
-  | 'percent'
-  | 'deadline';
+/** What an indicator measures (DESIGN.md, indicator kinds), as the parser names it. */
+export type { IndicatorKind } from './parsed-notice.ts';
 
-/** The period of a recurring or counted indicator. */
-export type IndicatorPer = 'week' | 'month' | 'quarter' | 'term' | 'year' | null;
+/** The period of a recurring or counted indicator (null when it has none). */
+export type IndicatorPer = IndicatorPeriod | null;
 
 /** A plan's lifecycle status. */
 export type PlanStatus = 'draft' | 'published' | 'closed';

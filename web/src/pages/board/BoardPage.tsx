@@ -1,4 +1,4 @@
-import type { Light, PlanTree } from '@shared/plan-tree.ts';
+import type { Light } from '@shared/plan-tree.ts';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Empty, Progress, Result, Spin } from 'antd';
 import { useMemo } from 'react';

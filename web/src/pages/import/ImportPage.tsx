@@ -4,6 +4,7 @@ import { Button, Card, List, Space, Steps, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { apiGet } from '../../api/client.ts';
+import { shanghaiTime } from '../../components/format.ts';
 import { PageContainer } from '../../components/PageContainer.tsx';
 import { importText as t } from '../../i18n/import.ts';
 import { CheckStep } from './CheckStep.tsx';
@@ -133,9 +134,7 @@ function Drafts() {
               <Typography.Text strong>{plan.title}</Typography.Text>
               <Typography.Text type="secondary">{t.drafts.counts(plan.items)}</Typography.Text>
               <Typography.Text type="secondary">
-                {t.drafts.updatedAt(
-                  new Date(plan.updatedAt).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' }),
-                )}
+                {t.drafts.updatedAt(shanghaiTime(plan.updatedAt))}
               </Typography.Text>
             </Space>
           </List.Item>

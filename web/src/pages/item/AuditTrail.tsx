@@ -1,7 +1,7 @@
 import type { ItemAuditEntry } from '@shared/items.ts';
 import { Collapse, Table } from 'antd';
+import { shanghaiTime } from '../../components/format.ts';
 import { board } from '../../i18n/board.ts';
-import { shanghaiTime } from './format.ts';
 
 const t = board.item;
 

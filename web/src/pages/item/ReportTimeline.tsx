@@ -1,8 +1,9 @@
 import type { ReportView, ReviewState, ReviewView } from '@shared/items.ts';
 import { Tag, Timeline, Typography } from 'antd';
+import { shanghaiTime } from '../../components/format.ts';
 import { board } from '../../i18n/board.ts';
 import { EvidenceList } from './EvidenceList.tsx';
-import { periodLabel, shanghaiTime } from './format.ts';
+import { periodLabel } from './format.ts';
 
 const t = board.item;
 const stateColor: Record<ReviewState, string> = { submitted: 'blue', accepted: 'green', returned: 'red' };

@@ -1,9 +1,10 @@
 import type { IndicatorView, TaskDetail } from '@shared/items.ts';
 import { Card, Descriptions, List, Table, Tag, Typography } from 'antd';
+import { shanghaiTime } from '../../components/format.ts';
 import { LightTag } from '../../components/LightTag.tsx';
 import { board } from '../../i18n/board.ts';
 import { EvidenceList } from './EvidenceList.tsx';
-import { progressText, shanghaiTime } from './format.ts';
+import { progressText } from './format.ts';
 import { ReportTimeline, ReviewLines, StateTag } from './ReportTimeline.tsx';
 
 const t = board.item;

@@ -21,26 +21,6 @@ export function unitOf(indicator: Pick<IndicatorView, 'kind' | 'per' | 'targetMi
   return u.one;
 }
 
-const shanghai = new Intl.DateTimeFormat('zh-CN', {
-  timeZone: 'Asia/Shanghai',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  hour12: false,
-});
-
-/** A UTC ISO moment as Asia/Shanghai wall time, "2024-04-20 11:00". */
-export function shanghaiTime(iso: string): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  const part = (type: Intl.DateTimeFormatPartTypes) =>
-    shanghai.formatToParts(date).find((p) => p.type === type)?.value ?? '';
-  const hour = part('hour') === '24' ? '00' : part('hour');
-  return `${part('year')}-${part('month')}-${part('day')} ${hour}:${part('minute')}`;
-}
-
 /** A report period key '2024-04' as '2024年4月'. */
 export function periodLabel(period: string): string {
   const match = /^(\d{4})-(\d{2})$/.exec(period);

@@ -19,11 +19,11 @@ import type { ColumnsType } from 'antd/es/table';
 import { useEffect, useState } from 'react';
 import { api, apiGet } from '../../api/client.ts';
 import { ApiErrorAlert, errorMessage, showErrorOnField } from '../../components/ApiErrorAlert.tsx';
+import { shanghaiTime } from '../../components/format.ts';
 import { PageContainer } from '../../components/PageContainer.tsx';
 import { zodRule } from '../../components/zod-rule.ts';
 import { admin as t } from '../../i18n/admin.ts';
 import { common } from '../../i18n/common.ts';
-import { formatTime } from '../users/format-time.ts';
 
 const tokensKey = ['tokens', 'own'] as const;
 
@@ -50,20 +50,25 @@ export default function TokensPage() {
 
   const columns: ColumnsType<TokenView> = [
     { title: t.tokens.name, dataIndex: 'name' },
-    { title: t.tokens.createdAt, dataIndex: 'createdAt', width: 160, render: (at: string) => formatTime(at) },
+    {
+      title: t.tokens.createdAt,
+      dataIndex: 'createdAt',
+      width: 160,
+      render: (at: string) => shanghaiTime(at),
+    },
     {
       title: t.tokens.lastUsedAt,
       dataIndex: 'lastUsedAt',
       width: 160,
       render: (at: string | null) =>
-        at ? formatTime(at) : <Typography.Text type="secondary">{t.tokens.neverUsed}</Typography.Text>,
+        at ? shanghaiTime(at) : <Typography.Text type="secondary">{t.tokens.neverUsed}</Typography.Text>,
     },
     {
       title: t.tokens.status,
       dataIndex: 'revokedAt',
       width: 200,
       render: (at: string | null) =>
-        at ? <Tag>{t.tokens.revoked(formatTime(at))}</Tag> : <Tag color="success">{t.tokens.live}</Tag>,
+        at ? <Tag>{t.tokens.revoked(shanghaiTime(at))}</Tag> : <Tag color="success">{t.tokens.live}</Tag>,
     },
     {
       title: common.actions,

@@ -7,12 +7,12 @@ import { useMemo, useState } from 'react';
 import { api, apiGet } from '../../api/client.ts';
 import { useCurrentUser } from '../../api/session.ts';
 import { ApiErrorAlert, errorMessage } from '../../components/ApiErrorAlert.tsx';
+import { shanghaiTime } from '../../components/format.ts';
 import { PageContainer } from '../../components/PageContainer.tsx';
 import { admin as t } from '../../i18n/admin.ts';
 import { common } from '../../i18n/common.ts';
 import { AddUserModal } from './AddUserModal.tsx';
 import { EditUserModal } from './EditUserModal.tsx';
-import { formatTime } from './format-time.ts';
 import { ResetPasswordModal } from './ResetPasswordModal.tsx';
 
 const roleColors: Record<string, string> = {
@@ -98,7 +98,12 @@ export default function UsersPage() {
       render: (disabled: boolean) =>
         disabled ? <Tag>{t.users.disabled}</Tag> : <Tag color="success">{t.users.enabled}</Tag>,
     },
-    { title: t.users.createdAt, dataIndex: 'createdAt', width: 140, render: (at: string) => formatTime(at) },
+    {
+      title: t.users.createdAt,
+      dataIndex: 'createdAt',
+      width: 140,
+      render: (at: string) => shanghaiTime(at),
+    },
     {
       title: common.actions,
       key: 'actions',
