@@ -5,10 +5,17 @@ import type { Benchmark, BenchRow } from './benchmark.ts';
 import { dbBenchmark } from './db.bench.ts';
 import { httpBenchmark } from './http.bench.ts';
 import { parseBenchmark } from './parse.bench.ts';
+import { remindersBenchmark } from './reminders.bench.ts';
 import { webBenchmark } from './web.bench.ts';
 
 // One line per benchmark module.
-const BENCHMARKS: Benchmark[] = [parseBenchmark, dbBenchmark, httpBenchmark, webBenchmark];
+const BENCHMARKS: Benchmark[] = [
+  parseBenchmark,
+  dbBenchmark,
+  httpBenchmark,
+  webBenchmark,
+  remindersBenchmark,
+];
 
 // `npm run bench -- parse` runs only the named benchmarks.
 const only = process.argv.slice(2);

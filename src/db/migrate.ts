@@ -2,6 +2,11 @@ import { type Kysely, type Migration, type MigrationResultSet, Migrator, sql } f
 import * as m0001 from './migrations/0001-initial.ts';
 import * as m0002 from './migrations/0002-item-indicators.ts';
 import * as m0005 from './migrations/0005-accounts.ts';
+import * as m0006 from './migrations/0006-calendar.ts';
+import * as m0007 from './migrations/0007-jobs.ts';
+import * as m0008 from './migrations/0008-notifications.ts';
+import * as m0009 from './migrations/0009-supervision.ts';
+import * as m0010 from './migrations/0010-findings.ts';
 import { isPostgres } from './migrations/column-types.ts';
 
 // Migrations are listed here rather than read from a folder so that they work the same from
@@ -10,6 +15,11 @@ const migrations: Record<string, Migration> = {
   '0001-initial': m0001,
   '0002-item-indicators': m0002,
   '0005-accounts': m0005,
+  '0006-calendar': m0006,
+  '0007-jobs': m0007,
+  '0008-notifications': m0008,
+  '0009-supervision': m0009,
+  '0010-findings': m0010,
 };
 
 /** Applies every pending migration; throws with the failing migration's error. */

@@ -40,10 +40,19 @@ export interface DB {
   reminders: ReminderTable;
   supervision_notices: SupervisionNoticeTable;
   findings: FindingTable;
+  finding_events: FindingEventTable;
+  inspections: InspectionTable;
   audit_log: AuditLogTable;
   sessions: SessionTable;
   api_tokens: ApiTokenTable;
   login_attempts: LoginAttemptTable;
+  calendar_days: CalendarDayTable;
+  school_calendar_entries: SchoolCalendarEntryTable;
+  reporting_overrides: ReportingOverrideTable;
+  jobs: JobTable;
+  supervision_notice_events: SupervisionNoticeEventTable;
+  ical_tokens: IcalTokenTable;
+  notifications: NotificationTable;
 }
 
 export interface OrganizationTable {
@@ -92,6 +101,8 @@ export interface UserTable {
   disabled: Flag;
   version: ColumnType<number, number | undefined, number>;
   created_at: Timestamp;
+  /** Where e-mail reminders go (migration 0008); optional. */
+  email: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface UserRoleTable {
@@ -341,6 +352,10 @@ export interface ReminderTable {
   sent_at: Timestamp | null;
   status: 'pending' | 'sent' | 'failed';
   error: string | null;
+  /** The Asia/Shanghai day of a daily reminder (migration 0008); null for a manual 催办. */
+  day: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Delivery tries made (migration 0008). */
+  attempts: ColumnType<number, number | undefined, number>;
 }
 
 export interface SupervisionNoticeTable {
@@ -380,6 +395,11 @@ export interface FindingTable {
   created_by: number | null;
   created_at: Timestamp;
   version: ColumnType<number, number | undefined, number>;
+  /** The school that escalated it to the bureau (migration 0010). */
+  escalated_from_unit_id: ColumnType<number | null, number | null | undefined, number | null>;
+  /** The monthly inspection that recorded it (migration 0010). */
+  inspection_id: ColumnType<number | null, number | null | undefined, number | null>;
+  updated_at: ColumnType<Timestamp | null, Timestamp | null | undefined, Timestamp | null>;
 }
 
 /** Append-only trail of every write (留痕). */
@@ -435,3 +455,119 @@ export type Unit = Selectable<UnitTable>;
 export type Task = Selectable<TaskTable>;
 export type Indicator = Selectable<IndicatorTable>;
 export type Report = Selectable<ReportTable>;
+
+/** A day that differs from Monday–Friday: a holiday, or a worked weekend day (调休). */
+export interface CalendarDayTable {
+  /** YYYY-MM-DD. */
+  date: string;
+  kind: 'holiday' | 'workday';
+  name: string;
+  updated_at: Timestamp | null;
+}
+
+/** An in-app message to one user (migration 0008); unread while read_at is null. */
+export interface NotificationTable {
+  id: Id;
+  organization_id: number;
+  user_id: number;
+  kind: string;
+  title: string;
+  body: string;
+  link: string | null;
+  created_at: Timestamp;
+  read_at: Timestamp | null;
+}
+
+/** One step in a supervision notice's life (督办单留痕): issued, replied, returned or accepted. */
+export interface SupervisionNoticeEventTable {
+  id: Id;
+  notice_id: number;
+  kind: 'issue' | 'reply' | 'return' | 'accept';
+  /** The reply, the return comment, or the problem at issue; '' when the step has no words. */
+  text: string;
+  user_id: number | null;
+  actor_label: string;
+  created_at: Timestamp;
+}
+
+/** A private iCal feed token of a user; only its SHA-256 is stored. */
+export interface IcalTokenTable {
+  id: Id;
+  user_id: number;
+  token_hash: string;
+  created_at: Timestamp;
+  revoked_at: Timestamp | null;
+}
+
+/** A background job: one run of a handler, kept until done or failed (never deleted by the runner). */
+export interface JobTable {
+  /** Deterministic, e.g. "reminders.daily:3:2024-06-07"; the same slot scheduled twice is one row. */
+  id: string;
+  kind: string;
+  organization_id: number | null;
+  /** JSON text. */
+  payload: string;
+  /** When it is due (UTC ISO). */
+  run_at: Timestamp;
+  state: 'queued' | 'running' | 'done' | 'failed';
+  /** Tries started so far. */
+  attempts: ColumnType<number, number | undefined, number>;
+  max_attempts: number;
+  last_error: string | null;
+  /** The runner (host:pid:random) that holds it while running. */
+  locked_by: string | null;
+  lease_until: Timestamp | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  finished_at: Timestamp | null;
+}
+
+/** One step in a finding's life: recorded, rectified, closed, returned, escalated, assigned (migration 0010). */
+export interface FindingEventTable {
+  id: Id;
+  finding_id: number;
+  kind: 'record' | 'rectify' | 'verify_close' | 'return' | 'escalate' | 'assign';
+  note: string;
+  unit_id: number | null;
+  due_on: string | null;
+  by_user_id: number | null;
+  by_label: string;
+  at: Timestamp;
+}
+
+/** A unit's monthly inspection (月度检查) filing, with or without findings (migration 0010). */
+export interface InspectionTable {
+  id: Id;
+  organization_id: number;
+  unit_id: number;
+  period: string;
+  item_id: number | null;
+  /** item_id, or 0 when none: keeps the unit+period+item key unique on both databases. */
+  item_key: number;
+  note: string;
+  finding_count: number;
+  filed_by: number | null;
+  filed_at: Timestamp;
+}
+
+/** A term or vacation of an organization's school year (migration 0006). */
+export interface SchoolCalendarEntryTable {
+  id: Id;
+  organization_id: number;
+  /** The plan year the entry belongs to (it starts in that year). */
+  year: number;
+  kind: 'term' | 'vacation';
+  name: string;
+  starts_on: string;
+  ends_on: string;
+}
+
+/** A plan's or task's own reporting rule (migration 0006); null fields inherit. */
+export interface ReportingOverrideTable {
+  target_type: 'plan' | 'task';
+  target_id: number;
+  organization_id: number;
+  cycle: 'month' | 'quarter' | 'term' | null;
+  due_day: number | null;
+  updated_at: Timestamp;
+}

@@ -10,6 +10,7 @@ import { type Context, shanghaiDate, shanghaiToday } from './context.ts';
 import { AppError } from './errors.ts';
 import { buildPlanLights } from './plan-lights-build.ts';
 import type { PlanLightData, PlanLights } from './plan-lights-model.ts';
+import { loadPlanReporting } from './reporting/load-reporting.ts';
 import { loadLightSettings } from './settings.ts';
 import { requirePlanDate } from './workflow-input.ts';
 import { workflowMessages as M } from './workflow-messages.ts';
@@ -31,19 +32,31 @@ export async function computePlanLights(ctx: Context, input: ComputePlanLightsIn
   const { db, actor } = ctx;
   const plan = await findVisiblePlan(db, actor.organizationId, input.planId);
   if (!plan) throw new AppError('NOT_FOUND', M.planNotFound, { planId: input.planId });
-  const [sections, items, leaders, units, work, visible, indicators, occurrences, reports, settings] =
-    await Promise.all([
-      listSections(db, plan.id),
-      listItems(db, plan.id),
-      listItemLeaders(db, plan.id),
-      listUnits(db, plan.organization_id, { includeInactive: true }),
-      loadPlanTasks(db, plan.id),
-      readsWholeOrganization(actor) ? undefined : listVisibleTasks(db, actor, plan.id),
-      loadPlanIndicators(db, plan.id),
-      loadAcceptedPlanOccurrences(db, plan.id),
-      loadPlanReports(db, plan.id),
-      loadLightSettings(db, plan.organization_id),
-    ]);
+  const [
+    sections,
+    items,
+    leaders,
+    units,
+    work,
+    visible,
+    indicators,
+    occurrences,
+    reports,
+    settings,
+    reporting,
+  ] = await Promise.all([
+    listSections(db, plan.id),
+    listItems(db, plan.id),
+    listItemLeaders(db, plan.id),
+    listUnits(db, plan.organization_id, { includeInactive: true }),
+    loadPlanTasks(db, plan.id),
+    readsWholeOrganization(actor) ? undefined : listVisibleTasks(db, actor, plan.id),
+    loadPlanIndicators(db, plan.id),
+    loadAcceptedPlanOccurrences(db, plan.id),
+    loadPlanReports(db, plan.id),
+    loadLightSettings(db, plan.organization_id),
+    loadPlanReporting(db, plan.organization_id, plan.id),
+  ]);
   const seen = visible && new Set(visible.map((t) => t.id));
   const data: PlanLightData = {
     plan: { id: plan.id, year: plan.year },
@@ -91,6 +104,7 @@ export async function computePlanLights(ctx: Context, input: ComputePlanLightsIn
       submittedOn: shanghaiDate(new Date(r.submittedAt)),
       state: r.state,
     })),
+    reporting,
   };
   return buildPlanLights(data, asOf, settings);
 }

@@ -3,8 +3,6 @@ import {
   combineLights,
   computeIndicatorLight,
   computeReportLight,
-  countedPeriods,
-  defaultSchoolCalendar,
   type IndicatorProgressInput,
   type LightPart,
   type LightSettings,
@@ -21,9 +19,8 @@ import type {
   SectionLightRow,
   TaskLightRow,
 } from './plan-lights-model.ts';
-
-/** The day of the month a monthly report is due (DESIGN.md: monthly, due the 25th). */
-export const reportDueDay = 25;
+import { filingForPeriod } from './reporting/filing.ts';
+import { reportingPeriods } from './reporting/reporting-rule.ts';
 
 function groupBy<T, K>(rows: readonly T[], key: (row: T) => K): Map<K, T[]> {
   const map = new Map<K, T[]>();
@@ -83,7 +80,7 @@ export function buildPlanLights(data: PlanLightData, asOf: string, settings: Lig
     }
     const computed = specs.map(({ row, input }) => ({
       row,
-      light: computeIndicatorLight(input, asOf, settings),
+      light: computeIndicatorLight(input, asOf, settings, data.reporting.school),
     }));
     const rows: IndicatorLightRow[] = computed.flatMap(({ row, light }) =>
       row ? [{ ...light, indicatorId: row.id, kind: row.kind, text: row.text }] : [],
@@ -94,14 +91,19 @@ export function buildPlanLights(data: PlanLightData, asOf: string, settings: Lig
       progress: light.progress,
       ...(row && computed.length > 1 ? { label: row.name ?? row.text } : {}),
     }));
-    const periods = countedPeriods('month', task.startOn, minDay(yearEnd, task.dueOn), defaultSchoolCalendar);
+    // The task's reporting rule (organization, plan and task overrides) and the working-day calendar
+    // give its periods and due dates; a quarter's or term's report is any report on one of its months.
+    const rule = data.reporting.ruleOfTask(task.id);
+    const periods = reportingPeriods(rule, task.startOn, minDay(yearEnd, task.dueOn), data.reporting);
     const slots: ReportSlot[] = owners.flatMap((owner) =>
       periods.map((period) => {
-        const filed = reportsByKey.get(`${task.id}/${owner.unitId}/${period.key}`);
+        const filed = filingForPeriod(period.months, (month) =>
+          reportsByKey.get(`${task.id}/${owner.unitId}/${month}`),
+        );
         return {
           period: period.key,
           label: owners.length > 1 ? `${unitName(owner.unitId)}${period.shortLabel}` : period.shortLabel,
-          dueOn: `${period.key}-${reportDueDay}`,
+          dueOn: period.dueOn,
           ...(filed ? { submittedOn: filed.submittedOn, state: filed.state } : {}),
         };
       }),

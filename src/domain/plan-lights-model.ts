@@ -7,6 +7,7 @@ import type {
   LightSummary,
   ReportLight,
 } from './lights/index.ts';
+import type { PlanReporting } from './reporting/load-reporting.ts';
 
 // The shapes compute-plan-lights loads and returns. Kept apart so the pure builder and the use
 // case (which does the I/O) can each stay small.
@@ -46,6 +47,8 @@ export interface PlanLightData {
   /** Accepted occurrences only. */
   occurrences: Array<{ indicatorId: number; occurredOn: string }>;
   reports: Array<{ taskId: number; unitId: number; period: string; submittedOn: string; state: ReviewState }>;
+  /** The calendars and each task's reporting rule (loadPlanReporting). */
+  reporting: PlanReporting;
 }
 
 /** One indicator's light within a task. */

@@ -8,17 +8,22 @@ import { toErrorResponse } from './errors.ts';
 import { httpMessages as m } from './messages.ts';
 import { type Route, registerRoutes } from './route.ts';
 import { auditRoutes } from './routes/audit.ts';
+import { calendarRoutes } from './routes/calendar.ts';
 import { dashboardRoutes } from './routes/dashboard.ts';
 import { directoryRoutes } from './routes/directory.ts';
 import { draftRoutes } from './routes/drafts.ts';
 import { fileRoutes } from './routes/files.ts';
+import { findingsRoutes } from './routes/findings.ts';
 import { itemRoutes } from './routes/items.ts';
+import { jobsRoutes } from './routes/jobs.ts';
 import { metaRoutes } from './routes/meta.ts';
 import { noticeRoutes } from './routes/notices.ts';
+import { notificationsRoutes } from './routes/notifications.ts';
 import { planRoutes } from './routes/plans.ts';
 import { sessionRoutes } from './routes/session.ts';
 import { settingsRoutes } from './routes/settings.ts';
 import { setupRoutes } from './routes/setup.ts';
+import { supervisionRoutes } from './routes/supervision.ts';
 import { taskRoutes } from './routes/tasks.ts';
 import { tokenRoutes } from './routes/tokens.ts';
 import { userRoutes } from './routes/users.ts';
@@ -126,6 +131,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     ...dashboardRoutes,
     ...directoryRoutes,
     ...settingsRoutes,
+    ...calendarRoutes,
+    ...jobsRoutes,
+    ...notificationsRoutes,
+    ...supervisionRoutes,
+    ...findingsRoutes,
     ...(options.extraRoutes ?? []),
   ];
   const allRoutes: Route[] = [...apiRoutes, ...metaRoutes(() => allRoutes)];

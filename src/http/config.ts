@@ -9,6 +9,8 @@ import { z } from 'zod';
  * Environment variables (PORT, HOST, DATABASE_URL, TRUST_PROXY, MAX_UPLOAD_MB, LOG_LEVEL) win over the file.
  * DUBAN_CLOCK (an ISO instant, for demonstrations and browser tests only) starts the server's clock at
  * that instant; it then runs forward normally.
+ * JOBS=off keeps the background job runner from starting (tests that want no background work);
+ * JOBS_INTERVAL_MS sets how often it looks for due jobs (default 5000).
  */
 export const configFileSchema = z
   .object({
@@ -37,6 +39,8 @@ export interface ServerConfig {
   clockStart: Date | undefined;
   /** DUBAN_WEB_ROOT: the built web app's folder (default web/dist). */
   webRoot: string | undefined;
+  /** The background job runner: on unless JOBS=off, polling every intervalMs; extraModule is test-only. */
+  jobs: { enabled: boolean; intervalMs: number; extraModule: string | undefined };
 }
 
 function readConfigFile(env: NodeJS.ProcessEnv, cwd: string): z.infer<typeof configFileSchema> {
@@ -75,6 +79,9 @@ export function loadServerConfig(env: NodeJS.ProcessEnv = process.env, cwd = pro
   const clockStart = env.DUBAN_CLOCK ? new Date(env.DUBAN_CLOCK) : undefined;
   if (clockStart && Number.isNaN(clockStart.getTime()))
     throw new Error(`DUBAN_CLOCK 无效：${env.DUBAN_CLOCK}（应为 ISO 时间，例如 2024-05-10T02:00:00Z）`);
+  const jobsIntervalMs = env.JOBS_INTERVAL_MS ? Number(env.JOBS_INTERVAL_MS) : 5_000;
+  if (!(jobsIntervalMs >= 50))
+    throw new Error(`JOBS_INTERVAL_MS 无效：${env.JOBS_INTERVAL_MS}（至少 50 毫秒）`);
   return {
     port,
     host: env.HOST || file.host || '127.0.0.1',
@@ -85,5 +92,11 @@ export function loadServerConfig(env: NodeJS.ProcessEnv = process.env, cwd = pro
     organization: file.organization,
     clockStart,
     webRoot: env.DUBAN_WEB_ROOT || undefined,
+    jobs: {
+      enabled: !/^(off|false|0|no)$/i.test(env.JOBS ?? ''),
+      intervalMs: jobsIntervalMs,
+      // A module registering extra job kinds, for tests that run real server processes only.
+      extraModule: env.DUBAN_TEST_JOB_MODULE || undefined,
+    },
   };
 }

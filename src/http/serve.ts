@@ -2,6 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import { openDatabase } from '../db/connect.ts';
 import { anyUserExists } from '../db/queries/users.ts';
 import { randomSecret } from '../domain/accounts/tokens.ts';
+import { loadExtraHandlers } from '../jobs/extra-handlers.ts';
+import { createJobRunner, type JobRunner } from '../jobs/runner.ts';
 import { buildApp } from './app.ts';
 import { loadServerConfig, type ServerConfig } from './config.ts';
 
@@ -17,6 +19,7 @@ export interface RunningServer {
 /** Opens the database (applying migrations), builds the app and listens, logging where and how to begin. */
 export async function startServer(overrides: Partial<ServerConfig> = {}): Promise<RunningServer> {
   const config = { ...loadServerConfig(), ...overrides };
+  if (config.jobs.enabled) await loadExtraHandlers(config.jobs.extraModule);
   const database = await openDatabase({ url: config.databaseUrl });
   const setupToken = (await anyUserExists(database.db)) ? undefined : randomSecret();
   const clockStart = config.clockStart;
@@ -31,7 +34,10 @@ export async function startServer(overrides: Partial<ServerConfig> = {}): Promis
     maxUploadMb: config.maxUploadMb,
     setupToken,
   });
+  let runner: JobRunner | undefined;
   app.addHook('onClose', async () => {
+    // Jobs in hand finish before the database closes under them.
+    await runner?.stop();
     await database.close();
   });
   let url: string;
@@ -40,6 +46,19 @@ export async function startServer(overrides: Partial<ServerConfig> = {}): Promis
   } catch (error) {
     await app.close();
     throw error;
+  }
+  if (config.jobs.enabled) {
+    runner = createJobRunner({
+      db: database.db,
+      dialect: database.dialect,
+      now,
+      intervalMs: config.jobs.intervalMs,
+      log: {
+        info: (message, data) => app.log.info(data ?? {}, message),
+        warn: (message, data) => app.log.warn(data ?? {}, message),
+      },
+    });
+    runner.start();
   }
   app.log.info(
     { url, database: database.description },

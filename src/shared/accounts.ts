@@ -22,6 +22,13 @@ export const passwordSchema = z.string().min(1).max(200);
 /** Login form. */
 export const loginSchema = z.object({ username: z.string().trim().min(1).max(64), password: passwordSchema });
 
+/** An email address for reminders; empty means none. */
+export const emailSchema = z
+  .string()
+  .trim()
+  .max(254)
+  .refine((v) => v === '' || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v), { error: '邮箱地址格式不正确' });
+
 /** New account, as an administrator enters it. */
 export const newUserSchema = z
   .object({
@@ -33,6 +40,8 @@ export const newUserSchema = z
     unit: z.string().trim().min(1).max(100).optional(),
     /** A leader of the directory, by name. */
     leader: z.string().trim().min(1).max(64).optional(),
+    /** Where email reminders go (optional). */
+    email: emailSchema.optional(),
   })
   .superRefine((user, context) => {
     // A 股室/学校 user sees and writes only their unit's work, so the unit is part of the account.
@@ -51,6 +60,8 @@ export const userPatchSchema = z.object({
   roles: z.array(roleSchema).min(1).optional(),
   unit: z.string().trim().min(1).max(100).nullable().optional(),
   leader: z.string().trim().min(1).max(64).nullable().optional(),
+  /** Empty string or null removes it. */
+  email: emailSchema.nullable().optional(),
 });
 
 /** Input of changing an account. */
@@ -83,6 +94,7 @@ export const userViewSchema = z.object({
   unitName: z.string().nullable(),
   leaderId: z.number().nullable(),
   leaderName: z.string().nullable(),
+  email: z.string().nullable(),
   disabled: z.boolean(),
   roles: z.array(roleSchema),
   createdAt: z.string(),

@@ -211,7 +211,7 @@ async function walk(page: Page): Promise<void> {
   await shot(page, '08-board-published');
 
   // Accounts for the 办公室 clerk and the leader 陈玲玲.
-  await page.getByRole('menuitem', { name: '用户与角色' }).click();
+  await page.goto(`${server.url}/users`);
   for (const [username, name, role, bindLabel, bindTo] of [
     ['bgs', '王晓', '股室', '所属单位', '办公室'],
     ['chenll', '陈玲玲', '局领导', '对应局领导', '陈玲玲'],

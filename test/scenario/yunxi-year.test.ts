@@ -132,7 +132,8 @@ describeEachDatabase('Yunxi 2024 through the year', (current) => {
     const studyLight = june1.task(y.study.id).indicators.find((i) => i.indicatorId === y.study.indicatorId)!;
     expect(studyLight).toMatchObject({ expected: 3, actual: 2, missing: ['2024年5月'] });
     expect(june1.task(y.study.id).report.overdue).toEqual(['2024-05']);
-    expect(item1.reason).toContain('行政审批股5月报告逾期7天');
+    // Due the 25th, a Saturday in May 2024, so Monday the 27th: five days late on June 1.
+    expect(item1.reason).toContain('行政审批股5月报告逾期5天');
 
     // Re-filing the returned report clears the reporting part; the missed session still shows.
     y.clock.set('2024-06-01T03:00:00Z');
@@ -190,6 +191,8 @@ describeEachDatabase('Yunxi 2024 through the year', (current) => {
     expect(rules(july2).light).not.toBe('red');
     expect(rules(july2).dueOn).toBe('2024-07-31');
     expect(july2.item(23).light).not.toBe('red');
+    // The extension turned the red light into a deadline ahead: yellow once it comes near (issue 6).
+    expect(rules(await lightsOn(y, '2024-07-25'))).toMatchObject({ light: 'yellow', dueOn: '2024-07-31' });
     // Without completion, the new due date passing turns it red again.
     expect(rules(await lightsOn(y, '2024-08-01')).light).toBe('red');
 

@@ -15,6 +15,7 @@ export interface UserSummary {
   unitName: string | null;
   leaderId: number | null;
   leaderName: string | null;
+  email: string | null;
   disabled: boolean;
   roles: Role[];
   createdAt: string;
@@ -80,6 +81,7 @@ export async function listUserSummaries(
       'units.name as unitName',
       'users.leader_id as leaderId',
       'leaders.name as leaderName',
+      'users.email as email',
       'users.disabled as disabled',
       'users.created_at as createdAt',
     ])
@@ -108,6 +110,7 @@ export async function insertUser(
     passwordHash: string | null;
     unitId: number | null;
     leaderId: number | null;
+    email?: string | null;
     roles: readonly Role[];
     createdAt: string;
   },
@@ -121,6 +124,7 @@ export async function insertUser(
       password_hash: values.passwordHash,
       unit_id: values.unitId,
       leader_id: values.leaderId,
+      email: values.email ?? null,
       disabled: 0,
       created_at: values.createdAt,
     })
@@ -155,6 +159,7 @@ export async function updateUser(
     displayName?: string;
     unitId?: number | null;
     leaderId?: number | null;
+    email?: string | null;
   },
 ): Promise<{ numUpdatedRows: bigint }> {
   return db
@@ -165,6 +170,7 @@ export async function updateUser(
       ...(changes.displayName !== undefined ? { display_name: changes.displayName } : {}),
       ...(changes.unitId !== undefined ? { unit_id: changes.unitId } : {}),
       ...(changes.leaderId !== undefined ? { leader_id: changes.leaderId } : {}),
+      ...(changes.email !== undefined ? { email: changes.email } : {}),
       version: version + 1,
     })
     .where('id', '=', id)

@@ -31,6 +31,7 @@ export async function addUser(ctx: Context, input: NewUser): Promise<{ id: numbe
       passwordHash,
       unitId: unit?.id ?? null,
       leaderId: leader?.id ?? null,
+      email: input.email || null,
       roles: input.roles,
       createdAt: at,
     });

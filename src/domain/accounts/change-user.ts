@@ -42,9 +42,13 @@ export async function changeUser(ctx: Context, userId: number, patch: UserPatch)
       throw new AppError('CONFLICT', m.lastAdmin, { field: 'roles' });
     }
     const displayName = patch.displayName ?? user.display_name;
+    const email = patch.email === undefined ? user.email : patch.email || null;
     const unitId = unit?.id ?? null;
     // Bumping the version makes two administrators editing the same user at once conflict.
-    assertUpdated(await updateUser(trx, user.id, user.version, { displayName, unitId, leaderId }), '该用户');
+    assertUpdated(
+      await updateUser(trx, user.id, user.version, { displayName, unitId, leaderId, email }),
+      '该用户',
+    );
     if (patch.roles) await replaceUserRoles(trx, user.id, roles);
     return {
       result: undefined,
@@ -58,8 +62,9 @@ export async function changeUser(ctx: Context, userId: number, patch: UserPatch)
             roles: beforeRoles,
             unitId: user.unit_id,
             leaderId: user.leader_id,
+            email: user.email,
           },
-          after: { displayName, roles, unitId, leaderId },
+          after: { displayName, roles, unitId, leaderId, email },
         },
       ],
     };

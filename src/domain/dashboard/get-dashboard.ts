@@ -4,6 +4,7 @@ import type { DashboardResponse } from '../../shared/dashboard.ts';
 import { computePlanLights } from '../compute-plan-lights.ts';
 import { type Context, shanghaiDate } from '../context.ts';
 import { countLights } from '../lights/index.ts';
+import { loadPlanReporting } from '../reporting/load-reporting.ts';
 import { overdueTasks } from './overdue-tasks.ts';
 import { tallyReporting } from './reporting-tally.ts';
 import { unitStandings } from './unit-standings.ts';
@@ -23,11 +24,12 @@ export async function getDashboard(ctx: Context, input: GetDashboardInput): Prom
   const { db, actor } = ctx;
   // Plan visibility and the asOf check happen in computePlanLights, which throws before the
   // other answers are read.
-  const [lights, plan, owners, filings] = await Promise.all([
+  const [lights, plan, owners, filings, reportingRules] = await Promise.all([
     computePlanLights(ctx, input),
     findVisiblePlan(db, actor.organizationId, input.planId),
     listVisibleTaskOwners(db, actor, input.planId),
     listVisibleReportFilings(db, actor, input.planId),
+    loadPlanReporting(db, actor.organizationId, input.planId),
   ]);
   const year = plan?.year ?? Number(lights.asOf.slice(0, 4));
   const reporting = tallyReporting(
@@ -47,6 +49,7 @@ export async function getDashboard(ctx: Context, input: GetDashboardInput): Prom
     })),
     year,
     lights.asOf,
+    reportingRules,
   );
   const standings = unitStandings(owners, new Map(lights.tasks.map((t) => [t.taskId, t])), reporting.byUnit);
   const { light, progress, reason, counts } = lights.plan;

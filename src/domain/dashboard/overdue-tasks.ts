@@ -1,11 +1,10 @@
 import type { OverdueTask } from '../../shared/dashboard.ts';
 import { daysBetween } from '../lights/index.ts';
 import type { PlanLights, TaskLightRow } from '../plan-lights-model.ts';
-import { reportDueOn } from './report-slots.ts';
 
 /** Days a task is past its due date (open work) or its oldest overdue report, whichever is more. */
 export function daysOverdue(task: TaskLightRow, asOf: string): number {
-  const days = task.report.overdue.map((period) => daysBetween(reportDueOn(period), asOf));
+  const days = [task.report.overdueDays];
   if (task.status !== 'done' && task.dueOn < asOf) days.push(daysBetween(task.dueOn, asOf));
   return Math.max(0, ...days);
 }

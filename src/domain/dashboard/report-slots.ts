@@ -1,16 +1,21 @@
-import { countedPeriods, defaultSchoolCalendar, planDate } from '../lights/index.ts';
-import { reportDueDay } from '../plan-lights-build.ts';
+import { filingForPeriod } from '../reporting/filing.ts';
+import type { PlanReporting } from '../reporting/load-reporting.ts';
+import { reportingPeriods } from '../reporting/reporting-rule.ts';
 
 /** How a due (or already handed-in) report stands as of a day; 'notDue' is neither. */
 export type ReportOutcome = 'onTime' | 'late' | 'missing' | 'notDue';
 
-/** One expected report: a unit owes it on a task for a month. */
+/** One expected report: a unit owes it on a task for a reporting period. */
 export interface ExpectedReport {
   taskId: number;
   unitId: number;
-  /** The month, 'YYYY-MM'. */
+  /** The period key: the month 'YYYY-MM', or a quarter or term ('2024-Q2', '2024-spring'). */
   period: string;
   dueOn: string;
+  /** The month keys a report answering for the period may be filed under. */
+  months: string[];
+  /** The month of the trend it is counted in: the period's own month, else the month it is due. */
+  trendMonth: string;
 }
 
 /** An owner of a task as the reporting tally reads it. */
@@ -33,30 +38,36 @@ export interface ReportFiling {
 }
 
 /**
- * The day a month's report is due: the 25th of that month (DESIGN.md: monthly, due the 25th).
- * The one place the rule lives for the dashboard; the lights use the same reportDueDay.
+ * The reports an owner owes on a task: the periods of the task's reporting rule the lights count (at
+ * least half inside the task, up to the plan year's end or the task's due date), due as the rule and
+ * the working-day calendar say, less those due after the task's completion was accepted — finished
+ * work owes no further reports.
  */
-export function reportDueOn(period: string): string {
-  const [year, month] = period.split('-').map(Number);
-  return planDate(year ?? 0, month ?? 1, reportDueDay);
-}
-
-/**
- * The monthly reports an owner owes on a task: the months the lights count (at least half inside
- * the task, up to the plan year's end or the task's due date), less those due after the task's
- * completion was accepted — finished work owes no further reports.
- */
-export function expectedReports(owner: ReportOwner, year: number): ExpectedReport[] {
+export function expectedReports(
+  owner: ReportOwner,
+  year: number,
+  reporting: PlanReporting,
+): ExpectedReport[] {
   const yearEnd = `${year}-12-31`;
   const endOn = owner.dueOn < yearEnd ? owner.dueOn : yearEnd;
-  return countedPeriods('month', owner.startOn, endOn, defaultSchoolCalendar)
+  return reportingPeriods(reporting.ruleOfTask(owner.taskId), owner.startOn, endOn, reporting)
     .map((period) => ({
       taskId: owner.taskId,
       unitId: owner.unitId,
       period: period.key,
-      dueOn: reportDueOn(period.key),
+      dueOn: period.dueOn,
+      months: period.months,
+      trendMonth: period.months.length === 1 ? period.key : period.dueOn.slice(0, 7),
     }))
     .filter((slot) => owner.completedOn === null || slot.dueOn <= owner.completedOn);
+}
+
+/** The filing that answers for an expected report, from filings keyed 'task/unit/month'. */
+export function filingOf(
+  slot: ExpectedReport,
+  filed: ReadonlyMap<string, ReportFiling>,
+): ReportFiling | undefined {
+  return filingForPeriod(slot.months, (month) => filed.get(`${slot.taskId}/${slot.unitId}/${month}`));
 }
 
 /**

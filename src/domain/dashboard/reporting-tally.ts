@@ -1,7 +1,8 @@
 import type { TrendMonth } from '../../shared/dashboard.ts';
+import type { PlanReporting } from '../reporting/load-reporting.ts';
 import {
-  type ExpectedReport,
   expectedReports,
+  filingOf,
   type ReportFiling,
   type ReportOutcome,
   type ReportOwner,
@@ -44,6 +45,7 @@ export function tallyReporting(
   filings: readonly ReportFiling[],
   year: number,
   asOf: string,
+  reporting: PlanReporting,
 ): ReportingTally {
   const filed = new Map(filings.map((f) => [`${f.taskId}/${f.unitId}/${f.period}`, f]));
   const months = new Map(
@@ -53,18 +55,14 @@ export function tallyReporting(
   for (const owner of owners) {
     const tally = byUnit.get(owner.unitId) ?? emptyTally();
     byUnit.set(owner.unitId, tally);
-    for (const slot of expectedReports(owner, year)) {
-      const outcome = reportOutcome(slot, filed.get(key(slot)), asOf);
+    for (const slot of expectedReports(owner, year, reporting)) {
+      const outcome = reportOutcome(slot, filingOf(slot, filed), asOf);
       if (outcome === 'notDue') continue;
       tally.due += 1;
       count(tally, outcome);
-      const month = months.get(slot.period);
+      const month = months.get(slot.trendMonth);
       if (month) count(month, outcome);
     }
   }
   return { byUnit, trend: [...months.values()] };
-}
-
-function key(slot: ExpectedReport): string {
-  return `${slot.taskId}/${slot.unitId}/${slot.period}`;
 }

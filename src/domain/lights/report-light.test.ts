@@ -69,6 +69,7 @@ describe('report light', () => {
       light: 'red',
       reason: '5月报告逾期34天',
       overdue: ['2024-05', '2024-06'],
+      overdueDays: 34,
     });
   });
 

@@ -33,6 +33,8 @@ export interface ReportLight {
   reason: string;
   /** Keys of the periods whose report is overdue as of the day. */
   overdue: string[];
+  /** Days the oldest overdue report is late (0 when none is). */
+  overdueDays: number;
 }
 
 /**
@@ -62,12 +64,13 @@ export function computeReportLight(
         ),
       ),
       overdue: late.map((entry) => entry.slot.period),
+      overdueDays: late[0]?.days ?? 0,
     };
   }
   const anyDue = input.periods.some((slot) => dayNumber(slot.dueOn) < today || isHandedIn(slot, today));
   return anyDue
-    ? { light: 'green', reason: messages.reportsInOrder(), overdue: [] }
-    : { light: 'grey', reason: messages.noReportDue(), overdue: [] };
+    ? { light: 'green', reason: messages.reportsInOrder(), overdue: [], overdueDays: 0 }
+    : { light: 'grey', reason: messages.noReportDue(), overdue: [], overdueDays: 0 };
 }
 
 // Submitted and awaiting review counts: the department did its part; a returned one does not.

@@ -2,6 +2,7 @@ import { countToReview } from '../../db/queries/review-queue.ts';
 import { countWorkbench } from '../../db/queries/workbench.ts';
 import type { Badges } from '../../shared/work.ts';
 import { type Context, shanghaiToday } from '../context.ts';
+import { loadOrganizationReporting } from '../reporting/load-reporting.ts';
 import { currentReportingPeriod } from './reporting-period.ts';
 import { whatApplies } from './workbench-roles.ts';
 
@@ -12,7 +13,10 @@ import { whatApplies } from './workbench-roles.ts';
  */
 export async function countBadges(ctx: Context): Promise<Badges> {
   const { db, actor } = ctx;
-  const open = currentReportingPeriod(shanghaiToday(ctx));
+  const open = currentReportingPeriod(
+    shanghaiToday(ctx),
+    await loadOrganizationReporting(db, actor.organizationId),
+  );
   const window = { period: open.period, year: Number(open.period.slice(0, 4)), endsOn: open.endsOn };
   const applies = whatApplies(actor);
   const [counts, review] = await Promise.all([

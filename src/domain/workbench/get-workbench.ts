@@ -13,6 +13,7 @@ import type { Workbench, WorkbenchTask } from '../../shared/work.ts';
 import { computePlanLights } from '../compute-plan-lights.ts';
 import { type Context, shanghaiToday } from '../context.ts';
 import type { TaskLightRow } from '../plan-lights-model.ts';
+import { loadOrganizationReporting } from '../reporting/load-reporting.ts';
 import { currentReportingPeriod } from './reporting-period.ts';
 import { whatApplies } from './workbench-roles.ts';
 
@@ -27,7 +28,10 @@ const OUTCOME_DAYS = 30;
  */
 export async function getWorkbench(ctx: Context): Promise<Workbench> {
   const { db, actor } = ctx;
-  const open = currentReportingPeriod(shanghaiToday(ctx));
+  const open = currentReportingPeriod(
+    shanghaiToday(ctx),
+    await loadOrganizationReporting(db, actor.organizationId),
+  );
   const window = { period: open.period, year: Number(open.period.slice(0, 4)), endsOn: open.endsOn };
   const applies = whatApplies(actor);
   const unitId = actor.unitId ?? 0;

@@ -26,6 +26,29 @@ describeEachDatabase('changing an account (PATCH /api/users/:id)', (current) => 
     return response.json<{ users: Array<{ id: number }> }>().users.find((u) => u.id === id);
   };
 
+  it('sets, checks and clears the email reminders go to', async () => {
+    const bad = await patch(viewerId, { email: 'not-an-address' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.message).toContain('邮箱地址格式不正确');
+    expect((await patch(viewerId, { email: 'wangwu@example.gov.cn' })).statusCode).toBe(204);
+    expect(await listed(viewerId)).toMatchObject({ email: 'wangwu@example.gov.cn' });
+    expect((await patch(viewerId, { email: '' })).statusCode).toBe(204);
+    expect(await listed(viewerId)).toMatchObject({ email: null });
+    const created = await app.inject({
+      method: 'POST',
+      url: '/api/users',
+      headers: admin.headers,
+      payload: {
+        username: 'zhaoliu',
+        password: 'correct-horse-42',
+        roles: ['viewer'],
+        email: 'zl@example.gov.cn',
+      },
+    });
+    expect(created.statusCode).toBe(201);
+    expect(await listed(created.json().id)).toMatchObject({ email: 'zl@example.gov.cn' });
+  });
+
   it('binds roles and a unit (by name or alias) in one step, refusing a role without a fitting unit', async () => {
     const noUnit = await patch(viewerId, { roles: ['department'] });
     expect(noUnit.statusCode).toBe(400);

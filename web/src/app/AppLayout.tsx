@@ -1,4 +1,11 @@
-import { DownOutlined, LockOutlined, LogoutOutlined, MenuOutlined, UserOutlined } from '@ant-design/icons';
+import {
+  DownOutlined,
+  LockOutlined,
+  LogoutOutlined,
+  MenuOutlined,
+  SettingOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
 import { Badge, Button, Drawer, Dropdown, Grid, Layout, Menu, Spin } from 'antd';
 import { Suspense, useMemo, useState } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router';
@@ -7,6 +14,7 @@ import { useCurrentUser } from '../api/session.ts';
 import { common as t } from '../i18n/common.ts';
 import type { MenuEntry } from './area.ts';
 import { areas } from './areas/index.ts';
+import { HeaderExtras } from './HeaderExtras.tsx';
 import { useMenuBadges } from './menu-badges.ts';
 
 /** The menu entries the user may see, in order. */
@@ -42,26 +50,46 @@ export function AppLayout() {
     }
   };
 
+  const menuItem = (entry: MenuEntry) => ({
+    key: entry.path,
+    icon: entry.icon,
+    label: (
+      <span className="menu-label">
+        {entry.label}
+        {entry.badge && badges[entry.badge] ? (
+          <Badge count={badges[entry.badge]} size="small" style={{ marginInlineStart: 8 }} />
+        ) : null}
+      </span>
+    ),
+  });
+  const system = entries.filter((entry) => entry.group === 'system');
+  const [openKeys, setOpenKeys] = useState<string[]>(() =>
+    system.some((e) => location.pathname.startsWith(e.path)) ? ['system'] : [],
+  );
+
   const menu = (
     <Menu
+      openKeys={openKeys}
+      onOpenChange={setOpenKeys}
       mode="inline"
       selectedKeys={selected ? [selected] : []}
       onClick={({ key }) => {
         setDrawerOpen(false);
         navigate(key);
       }}
-      items={entries.map((entry) => ({
-        key: entry.path,
-        icon: entry.icon,
-        label: (
-          <span className="menu-label">
-            {entry.label}
-            {entry.badge && badges[entry.badge] ? (
-              <Badge count={badges[entry.badge]} size="small" style={{ marginInlineStart: 8 }} />
-            ) : null}
-          </span>
-        ),
-      }))}
+      items={[
+        ...entries.filter((entry) => !entry.group).map(menuItem),
+        ...(system.length > 0
+          ? [
+              {
+                key: 'system',
+                icon: <SettingOutlined />,
+                label: t.menu.system,
+                children: system.map(menuItem),
+              },
+            ]
+          : []),
+      ]}
     />
   );
 
@@ -98,28 +126,31 @@ export function AppLayout() {
           ) : (
             <span className="app-org">{me.organization?.name ?? t.appTitle}</span>
           )}
-          <Dropdown
-            menu={{
-              items: [
-                { key: 'password', icon: <LockOutlined />, label: t.account.changePassword },
-                { key: 'logout', icon: <LogoutOutlined />, label: t.account.logout },
-              ],
-              onClick: ({ key }) => {
-                if (key === 'password') navigate('/account/password');
-                else void logout();
-              },
-            }}
-          >
-            <Button type="text" data-testid="user-menu">
-              <UserOutlined />
-              {me.user.displayName}
-              <span className="app-roles">
-                {me.unit ? `${me.unit.name} · ` : ''}
-                {me.roles.map((role) => t.account.roles[role] ?? role).join('、')}
-              </span>
-              <DownOutlined />
-            </Button>
-          </Dropdown>
+          <span className="app-header-right">
+            <HeaderExtras />
+            <Dropdown
+              menu={{
+                items: [
+                  { key: 'password', icon: <LockOutlined />, label: t.account.changePassword },
+                  { key: 'logout', icon: <LogoutOutlined />, label: t.account.logout },
+                ],
+                onClick: ({ key }) => {
+                  if (key === 'password') navigate('/account/password');
+                  else void logout();
+                },
+              }}
+            >
+              <Button type="text" data-testid="user-menu">
+                <UserOutlined />
+                {me.user.displayName}
+                <span className="app-roles">
+                  {me.unit ? `${me.unit.name} · ` : ''}
+                  {me.roles.map((role) => t.account.roles[role] ?? role).join('、')}
+                </span>
+                <DownOutlined />
+              </Button>
+            </Dropdown>
+          </span>
         </Layout.Header>
         <Layout.Content className="app-content">
           <Suspense fallback={<Spin style={{ margin: 48 }} tip={t.loading} />}>

@@ -11,6 +11,8 @@ export interface MenuEntry {
   roles?: string[];
   /** Sort key within the menu (smaller first). */
   order: number;
+  /** 'system': listed under the 管理与设置 submenu rather than at the top level. */
+  group?: 'system';
   /** A badge count to show beside the label (e.g. items waiting), loaded by the layout. */
   badge?: 'review' | 'workbench';
 }

@@ -63,6 +63,8 @@ export const admin = {
     username: '用户名',
     usernameHint: '登录用，字母、数字、汉字或 . _ -，2–64 个字符，创建后不能修改',
     displayName: '姓名',
+    email: '邮箱',
+    emailHint: '选填；填写后催办提醒也会发到这个邮箱（需管理员在“通知设置”中配置邮件服务器）',
     roles: '角色',
     unit: '所属单位',
     unitPlaceholder: '选择股室或学校',

@@ -38,6 +38,7 @@ export const common = {
     users: '用户与角色',
     settings: '系统设置',
     tokens: '接口令牌',
+    system: '管理与设置',
   },
   account: {
     changePassword: '修改密码',

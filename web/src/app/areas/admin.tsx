@@ -13,19 +13,28 @@ export const adminArea: Area = {
   menu: [
     {
       path: '/directory',
+      group: 'system',
       label: common.menu.directory,
       icon: <ApartmentOutlined />,
       roles: ['admin', 'supervisor'],
       order: 60,
     },
-    { path: '/users', label: common.menu.users, icon: <TeamOutlined />, roles: ['admin'], order: 70 },
+    {
+      path: '/users',
+      group: 'system',
+      label: common.menu.users,
+      icon: <TeamOutlined />,
+      roles: ['admin'],
+      order: 70,
+    },
     {
       path: '/settings',
+      group: 'system',
       label: common.menu.settings,
       icon: <SettingOutlined />,
       roles: ['admin'],
       order: 80,
     },
-    { path: '/tokens', label: common.menu.tokens, icon: <ApiOutlined />, order: 90 },
+    { path: '/tokens', group: 'system', label: common.menu.tokens, icon: <ApiOutlined />, order: 90 },
   ],
 };

@@ -1,9 +1,25 @@
 import type { Area } from '../area.ts';
 import { adminArea } from './admin.tsx';
 import { boardArea } from './board.tsx';
+import { calendarArea } from './calendar.tsx';
 import { dashboardArea } from './dashboard.tsx';
+import { findingsArea } from './findings.tsx';
 import { importArea } from './import.tsx';
+import { jobsArea } from './jobs.tsx';
+import { notifyArea } from './notify.tsx';
+import { supervisionArea } from './supervision.tsx';
 import { workArea } from './work.tsx';
 
-/** Every area of the signed-in app, in menu order. */
-export const areas: Area[] = [workArea, boardArea, importArea, dashboardArea, adminArea];
+/** Every area of the signed-in app (the menu sorts their entries by order). */
+export const areas: Area[] = [
+  workArea,
+  boardArea,
+  importArea,
+  dashboardArea,
+  supervisionArea,
+  findingsArea,
+  notifyArea,
+  adminArea,
+  calendarArea,
+  jobsArea,
+];

@@ -26,6 +26,7 @@ import { ApiErrorAlert } from '../../components/ApiErrorAlert.tsx';
 import { PageContainer } from '../../components/PageContainer.tsx';
 import { zodRule } from '../../components/zod-rule.ts';
 import { admin as t } from '../../i18n/admin.ts';
+import { calendar as calendarText } from '../../i18n/calendar.ts';
 import './settings.css';
 
 const settingsKey = ['settings'] as const;
@@ -170,6 +171,7 @@ function ReportingCard({ value, editable }: { value: ReportingSettings; editable
   return (
     <Card title={t.settings.reportingTitle}>
       <Typography.Paragraph type="secondary">{t.settings.reportingIntro}</Typography.Paragraph>
+      <Typography.Paragraph type="secondary">{calendarText.settingsNote}</Typography.Paragraph>
       <ApiErrorAlert error={error} style={{ marginBottom: 16 }} />
       <Form<ReportingSettings>
         form={form}

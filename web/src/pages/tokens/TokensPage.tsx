@@ -24,6 +24,7 @@ import { PageContainer } from '../../components/PageContainer.tsx';
 import { zodRule } from '../../components/zod-rule.ts';
 import { admin as t } from '../../i18n/admin.ts';
 import { common } from '../../i18n/common.ts';
+import { IcalCard } from '../supervision/IcalCard.tsx';
 
 const tokensKey = ['tokens', 'own'] as const;
 
@@ -116,6 +117,7 @@ export default function TokensPage() {
           locale={{ emptyText: t.tokens.empty }}
         />
       </Card>
+      <IcalCard />
       <CreateTokenModal
         open={creating}
         onClose={() => setCreating(false)}

@@ -10,7 +10,7 @@ import { common } from '../../i18n/common.ts';
 import { BindingFields } from './BindingFields.tsx';
 import { checkNewUser, type UserFormValues } from './user-form.ts';
 
-const FIELDS = ['username', 'displayName', 'password', 'roles', 'unit', 'leader'];
+const FIELDS = ['username', 'displayName', 'email', 'password', 'roles', 'unit', 'leader'];
 
 /** Creates an account: username, name, initial password, roles, and the unit or leader it is bound to. */
 export function AddUserModal({ open, onClose }: { open: boolean; onClose: () => void }) {
@@ -78,6 +78,9 @@ export function AddUserModal({ open, onClose }: { open: boolean; onClose: () => 
         </Form.Item>
         <Form.Item label={t.users.displayName} name="displayName">
           <Input autoComplete="off" maxLength={64} />
+        </Form.Item>
+        <Form.Item label={t.users.email} name="email" extra={t.users.emailHint}>
+          <Input type="email" autoComplete="off" maxLength={254} />
         </Form.Item>
         <Form.Item
           label={t.users.password}

@@ -15,6 +15,7 @@ interface EditValues {
   roles: string[];
   unit?: string;
   leader?: string;
+  email?: string;
 }
 
 /** Changes an account's name, roles and unit or leader in one step (PATCH /api/users/:id). */
@@ -34,6 +35,7 @@ export function EditUserModal({ user, onClose }: { user?: UserView; onClose: () 
       roles: user.roles,
       unit: user.unitName ?? undefined,
       leader: user.leaderName ?? undefined,
+      email: user.email ?? undefined,
     });
   }, [user, form]);
 
@@ -44,6 +46,7 @@ export function EditUserModal({ user, onClose }: { user?: UserView; onClose: () 
       roles: values.roles,
       unit: unitKindFor(values.roles) ? values.unit || null : null,
       leader: values.roles.includes('leader') ? values.leader || null : null,
+      email: values.email?.trim() || null,
     });
     if (!parsed.success) {
       form.setFields(zodFieldErrors(parsed.error) as Parameters<typeof form.setFields>[0]);
@@ -58,7 +61,8 @@ export function EditUserModal({ user, onClose }: { user?: UserView; onClose: () 
       await client.invalidateQueries({ queryKey: ['directory'] });
       onClose();
     } catch (caught) {
-      if (!showErrorOnField(form, caught, ['displayName', 'roles', 'unit', 'leader'])) setError(caught);
+      if (!showErrorOnField(form, caught, ['displayName', 'email', 'roles', 'unit', 'leader']))
+        setError(caught);
     } finally {
       setBusy(false);
     }
@@ -86,6 +90,9 @@ export function EditUserModal({ user, onClose }: { user?: UserView; onClose: () 
           rules={[{ required: true, whitespace: true, message: common.required }]}
         >
           <Input maxLength={64} />
+        </Form.Item>
+        <Form.Item label={t.users.email} name="email" extra={t.users.emailHint}>
+          <Input type="email" autoComplete="off" maxLength={254} />
         </Form.Item>
         <BindingFields form={form} />
       </Form>

@@ -9,6 +9,7 @@ export interface UserFormValues {
   roles: string[];
   unit?: string;
   leader?: string;
+  email?: string;
 }
 
 /** Role options in the order DESIGN.md lists them. */
@@ -35,6 +36,7 @@ export function checkNewUser(
     displayName: values.displayName?.trim() || undefined,
     unit: unitKindFor(values.roles) ? values.unit || undefined : undefined,
     leader: values.roles?.includes('leader') ? values.leader || undefined : undefined,
+    email: values.email?.trim() || undefined,
   };
   const result = newUserSchema.safeParse(input);
   return result.success

@@ -1,0 +1,357 @@
+import { type Insertable, type Kysely, type RawBuilder, type SqlBool, sql, type Transaction } from 'kysely';
+import type { Actor } from '../../domain/context.ts';
+import type { DB, FindingEventTable, FindingTable, InspectionTable } from '../schema.ts';
+
+// All SQL of findings to rectify (问题整改) and monthly inspections (月度检查). Lists filter by what
+// the actor may see inside the query, so a finding of another unit is never even loaded.
+
+type Db = Kysely<DB> | Transaction<DB>;
+
+/**
+ * The SQL condition "the actor may see the finding `findings`": supervisors, admins and viewers see
+ * their organization's; a department or school its own and those it escalated; a leader those
+ * linked to an item naming them.
+ */
+export function findingVisibleTo(actor: Actor): RawBuilder<SqlBool> {
+  const org = sql<SqlBool>`findings.organization_id = ${actor.organizationId}`;
+  if (actor.roles.some((r) => r === 'admin' || r === 'supervisor' || r === 'viewer')) return org;
+  const clauses: RawBuilder<SqlBool>[] = [];
+  if (actor.unitId !== null && actor.roles.some((r) => r === 'department' || r === 'school')) {
+    clauses.push(
+      sql<SqlBool>`(findings.unit_id = ${actor.unitId} or findings.escalated_from_unit_id = ${actor.unitId})`,
+    );
+  }
+  if (actor.leaderId !== null && actor.roles.includes('leader')) {
+    clauses.push(
+      sql<SqlBool>`exists (select 1 from item_leaders il where il.item_id = findings.item_id and il.leader_id = ${actor.leaderId})`,
+    );
+  }
+  if (clauses.length === 0) return sql<SqlBool>`1 = 0`;
+  return sql<SqlBool>`(${org} and (${sql.join(clauses, sql` or `)}))`;
+}
+
+/** A finding row with the names it shows. */
+export interface FindingRow {
+  id: number;
+  organizationId: number;
+  source: string;
+  title: string;
+  detail: string;
+  unitId: number;
+  unitName: string;
+  unitKind: 'department' | 'school';
+  escalatedFromUnitId: number | null;
+  escalatedFromName: string | null;
+  escalatedFromKind: 'department' | 'school' | null;
+  severity: FindingTable['severity'];
+  dueOn: string;
+  status: FindingTable['status'];
+  itemId: number | null;
+  itemNo: number | null;
+  itemTitle: string | null;
+  planId: number | null;
+  inspectionId: number | null;
+  createdBy: string | null;
+  createdAt: string;
+  version: number;
+}
+
+/** Filters of the register. */
+export interface FindingFilter {
+  id?: number;
+  status?: FindingTable['status'];
+  unitId?: number;
+  severity?: FindingTable['severity'];
+  /** Only open or escalated findings whose deadline is before this day. */
+  overdueBefore?: string;
+}
+
+/** The findings the actor may see, matching the filter: open work first, by deadline. */
+export async function listVisibleFindings(
+  db: Db,
+  actor: Actor,
+  filter: FindingFilter,
+): Promise<FindingRow[]> {
+  let query = db
+    .selectFrom('findings')
+    .innerJoin('units as u', 'u.id', 'findings.unit_id')
+    .leftJoin('units as eu', 'eu.id', 'findings.escalated_from_unit_id')
+    .leftJoin('items as i', 'i.id', 'findings.item_id')
+    .leftJoin('users as cu', 'cu.id', 'findings.created_by')
+    .select([
+      'findings.id',
+      'findings.organization_id as organizationId',
+      'findings.source',
+      'findings.title',
+      'findings.detail',
+      'findings.unit_id as unitId',
+      'u.name as unitName',
+      'u.kind as unitKind',
+      'findings.escalated_from_unit_id as escalatedFromUnitId',
+      'eu.name as escalatedFromName',
+      'eu.kind as escalatedFromKind',
+      'findings.severity',
+      'findings.due_on as dueOn',
+      'findings.status',
+      'findings.item_id as itemId',
+      'i.no as itemNo',
+      'i.title as itemTitle',
+      'findings.plan_id as planId',
+      'findings.inspection_id as inspectionId',
+      'cu.display_name as createdBy',
+      'findings.created_at as createdAt',
+      'findings.version',
+    ])
+    .where(findingVisibleTo(actor));
+  if (filter.id !== undefined) query = query.where('findings.id', '=', filter.id);
+  if (filter.status) query = query.where('findings.status', '=', filter.status);
+  if (filter.unitId !== undefined) query = query.where('findings.unit_id', '=', filter.unitId);
+  if (filter.severity) query = query.where('findings.severity', '=', filter.severity);
+  if (filter.overdueBefore) {
+    query = query
+      .where('findings.status', 'in', ['open', 'escalated'])
+      .where('findings.due_on', '<', filter.overdueBefore);
+  }
+  const rows = await query
+    .orderBy(sql`case when findings.status = 'closed' then 1 else 0 end`)
+    .orderBy('findings.due_on')
+    .orderBy('findings.id')
+    .execute();
+  return rows.map((r) => ({ ...r, version: Number(r.version) }));
+}
+
+/** One finding if the actor may see it. */
+export async function findVisibleFinding(db: Db, actor: Actor, id: number): Promise<FindingRow | undefined> {
+  return (await listVisibleFindings(db, actor, { id }))[0];
+}
+
+/** Inserts a finding and returns its id. */
+export async function insertFinding(
+  db: Db,
+  values: Omit<Insertable<FindingTable>, 'id' | 'version' | 'escalated_from_unit_id' | 'updated_at'>,
+): Promise<number> {
+  const row = await db.insertInto('findings').values(values).returning('id').executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** Moves a finding on if it is still at the version read; the caller checks numUpdatedRows. */
+export async function updateFinding(
+  db: Db,
+  id: number,
+  version: number,
+  patch: {
+    status: FindingTable['status'];
+    unitId?: number;
+    dueOn?: string;
+    escalatedFromUnitId?: number;
+    updatedAt: string;
+  },
+): Promise<{ numUpdatedRows: bigint }> {
+  return db
+    .updateTable('findings')
+    .set({
+      status: patch.status,
+      ...(patch.unitId !== undefined ? { unit_id: patch.unitId } : {}),
+      ...(patch.dueOn !== undefined ? { due_on: patch.dueOn } : {}),
+      ...(patch.escalatedFromUnitId !== undefined
+        ? { escalated_from_unit_id: patch.escalatedFromUnitId }
+        : {}),
+      updated_at: patch.updatedAt,
+      version: version + 1,
+    })
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .executeTakeFirst();
+}
+
+/** Appends a step to a finding's history. */
+export async function insertFindingEvent(db: Db, event: Omit<FindingEventTable, 'id'>): Promise<number> {
+  const row = await db.insertInto('finding_events').values(event).returning('id').executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** A history step with the unit's name. */
+export interface FindingEventRow {
+  id: number;
+  kind: FindingEventTable['kind'];
+  note: string;
+  unitId: number | null;
+  unitName: string | null;
+  unitKind: 'department' | 'school' | null;
+  dueOn: string | null;
+  by: string;
+  at: string;
+}
+
+/** A finding's history, oldest first. */
+export async function listFindingEvents(db: Db, findingId: number): Promise<FindingEventRow[]> {
+  return db
+    .selectFrom('finding_events as e')
+    .leftJoin('units as u', 'u.id', 'e.unit_id')
+    .leftJoin('users as by', 'by.id', 'e.by_user_id')
+    .select([
+      'e.id',
+      'e.kind',
+      'e.note',
+      'e.unit_id as unitId',
+      'u.name as unitName',
+      'u.kind as unitKind',
+      'e.due_on as dueOn',
+      sql<string>`coalesce(${sql.ref('by.display_name')}, e.by_label)`.as('by'),
+      'e.at',
+    ])
+    .where('e.finding_id', '=', findingId)
+    .orderBy('e.id')
+    .execute();
+}
+
+/** A finding's evidence with the moment it was attached (to place it beside its history step). */
+export async function listFindingEvidence(db: Db, findingId: number) {
+  const rows = await db
+    .selectFrom('evidence')
+    .select(['id', 'file_name', 'media_type', 'size', 'created_at'])
+    .where('owner_type', '=', 'finding')
+    .where('owner_id', '=', findingId)
+    .orderBy('id')
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    fileName: r.file_name,
+    mediaType: r.media_type,
+    size: Number(r.size),
+    createdAt: r.created_at,
+  }));
+}
+
+/** An evidence row of a finding the actor may see, or undefined. */
+export async function findVisibleFindingEvidence(db: Db, actor: Actor, evidenceId: number) {
+  const row = await db
+    .selectFrom('evidence')
+    .innerJoin('findings', 'findings.id', 'evidence.owner_id')
+    .select([
+      'evidence.id',
+      'evidence.owner_type',
+      'evidence.owner_id',
+      'evidence.file_name',
+      'evidence.media_type',
+      'evidence.size',
+      'evidence.sha256',
+    ])
+    .where('evidence.id', '=', evidenceId)
+    .where('evidence.owner_type', '=', 'finding')
+    .whereRef('evidence.organization_id', '=', 'findings.organization_id')
+    .where(findingVisibleTo(actor))
+    .executeTakeFirst();
+  if (!row) return undefined;
+  return {
+    id: row.id,
+    ownerType: row.owner_type,
+    ownerId: row.owner_id,
+    fileName: row.file_name,
+    mediaType: row.media_type,
+    size: Number(row.size),
+    sha256: row.sha256,
+  };
+}
+
+/** An active unit of the organization, or undefined. */
+export async function findActiveUnit(db: Db, organizationId: number, unitId: number) {
+  return db
+    .selectFrom('units')
+    .select(['id', 'name', 'kind'])
+    .where('id', '=', unitId)
+    .where('organization_id', '=', organizationId)
+    .where('active', '=', 1)
+    .executeTakeFirst();
+}
+
+/** An item of one of the organization's plans, with its plan, or undefined. */
+export async function findOrganizationItem(db: Db, organizationId: number, itemId: number) {
+  return db
+    .selectFrom('items')
+    .innerJoin('plans', 'plans.id', 'items.plan_id')
+    .select(['items.id', 'items.plan_id as planId'])
+    .where('items.id', '=', itemId)
+    .where('plans.organization_id', '=', organizationId)
+    .executeTakeFirst();
+}
+
+/** Whether a plan belongs to the organization. */
+export async function organizationHasPlan(db: Db, organizationId: number, planId: number): Promise<boolean> {
+  const row = await db
+    .selectFrom('plans')
+    .select('id')
+    .where('id', '=', planId)
+    .where('organization_id', '=', organizationId)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** Inserts a monthly inspection; undefined when the unit already filed that month (and item). */
+export async function insertInspection(
+  db: Db,
+  values: Omit<InspectionTable, 'id'>,
+): Promise<number | undefined> {
+  // ON CONFLICT DO NOTHING: a concurrent second filing loses quietly and the caller says so.
+  const row = await db
+    .insertInto('inspections')
+    .values(values)
+    .onConflict((oc) => oc.columns(['organization_id', 'unit_id', 'period', 'item_key']).doNothing())
+    .returning('id')
+    .executeTakeFirst();
+  return row?.id;
+}
+
+/** A filed inspection with the filer's name. */
+export interface InspectionFilingRow {
+  id: number;
+  unitId: number;
+  itemId: number | null;
+  findingCount: number;
+  note: string;
+  filedBy: string | null;
+  filedAt: string;
+}
+
+/** The month's inspections, of one unit or of the whole organization. */
+export async function listInspections(
+  db: Db,
+  organizationId: number,
+  period: string,
+  unitId?: number,
+): Promise<InspectionFilingRow[]> {
+  let query = db
+    .selectFrom('inspections as n')
+    .leftJoin('users as by', 'by.id', 'n.filed_by')
+    .select([
+      'n.id',
+      'n.unit_id as unitId',
+      'n.item_id as itemId',
+      'n.finding_count as findingCount',
+      'n.note',
+      'by.display_name as filedBy',
+      'n.filed_at as filedAt',
+    ])
+    .where('n.organization_id', '=', organizationId)
+    .where('n.period', '=', period);
+  if (unitId !== undefined) query = query.where('n.unit_id', '=', unitId);
+  const rows = await query.orderBy('n.id').execute();
+  return rows.map((r) => ({ ...r, findingCount: Number(r.findingCount) }));
+}
+
+/** The active units expected to file (every school) plus any unit that filed, by kind then name. */
+export async function listInspectionUnits(db: Db, organizationId: number, filedUnitIds: number[]) {
+  return db
+    .selectFrom('units')
+    .select(['id', 'name', 'kind'])
+    .where('organization_id', '=', organizationId)
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('kind', '=', 'school'), eb('active', '=', 1)]),
+        ...(filedUnitIds.length > 0 ? [eb('id', 'in', filedUnitIds)] : []),
+      ]),
+    )
+    .orderBy('kind', 'desc')
+    .orderBy('name')
+    .execute();
+}

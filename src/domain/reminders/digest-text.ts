@@ -1,0 +1,85 @@
+import { reminderMessages as M } from './messages.ts';
+import type { Audience, Digest, DigestEntry, EntryKind } from './plan-reminders.ts';
+
+/** A digest as words: a title, plain text (in-app and e-mail) and the address to open. */
+export interface DigestText {
+  title: string;
+  body: string;
+  link: string;
+}
+
+// An e-mail or a notification that lists hundreds of lines is not read; the rest is one click away.
+const MAX_LINES_PER_GROUP = 30;
+
+/** One line of a digest, e.g. "第3项 5月进展填报：…（办公室，已逾期2个工作日）". */
+export function entryLine(entry: DigestEntry): string {
+  const what =
+    entry.target === 'report'
+      ? M.reportOf(entry.periodLabel ?? entry.period ?? '', entry.title)
+      : entry.title;
+  const when =
+    entry.kind === 'overdue'
+      ? M.overdue(entry.days)
+      : entry.kind === 'due_today'
+        ? M.dueToday
+        : M.dueSoon(entry.days);
+  const units = entry.audience === 'owner' ? '' : `${entry.unitNames.join('、')}，`;
+  return `${M.itemPrefix(entry.itemNo)}${what}（${units}${when}，${entry.dueOn}）`;
+}
+
+/** The words of one person's digest, grouped: own work by urgency, then what they should chase. */
+export function digestText(digest: Digest, day: string): DigestText {
+  const groups: Array<{ heading: string; entries: DigestEntry[] }> = [];
+  const own = (kind: EntryKind) => digest.entries.filter((e) => e.audience === 'owner' && e.kind === kind);
+  const chase = (audience: Audience) => digest.entries.filter((e) => e.audience === audience);
+  groups.push({ heading: M.headings.overdue, entries: own('overdue') });
+  groups.push({ heading: M.headings.due_today, entries: own('due_today') });
+  groups.push({ heading: M.headings.due_soon, entries: own('due_soon') });
+  groups.push({ heading: M.headings.leader, entries: chase('leader') });
+  groups.push({ heading: M.headings.supervisor, entries: chase('supervisor') });
+  const lines = [M.digestIntro];
+  for (const group of groups) {
+    if (group.entries.length === 0) continue;
+    lines.push('', group.heading);
+    for (const entry of group.entries.slice(0, MAX_LINES_PER_GROUP)) lines.push(`· ${entryLine(entry)}`);
+    if (group.entries.length > MAX_LINES_PER_GROUP)
+      lines.push(M.more(group.entries.length - MAX_LINES_PER_GROUP));
+  }
+  lines.push('', M.digestOutro);
+  const ownsAny = digest.entries.some((e) => e.audience === 'owner');
+  return {
+    title: M.digestTitle(day, digest.entries.length),
+    body: lines.join('\n'),
+    link: ownsAny || !digest.entries[0] ? '/workbench' : `/plans/${digest.entries[0].planId}`,
+  };
+}
+
+/** The group robot's summary of the day, in Markdown (both robots render it). */
+export function robotMarkdown(
+  digests: readonly Digest[],
+  day: string,
+): { title: string; text: string } | null {
+  // The same work reaches several people; the robot counts each piece once.
+  const unique = new Map<string, DigestEntry>();
+  for (const digest of digests) {
+    for (const entry of digest.entries)
+      unique.set(`${entry.target}/${entry.taskId}/${entry.unitIds.join(',')}/${entry.period ?? ''}`, entry);
+  }
+  if (unique.size === 0) return null;
+  const all = [...unique.values()];
+  const count = (kind: EntryKind) => all.filter((e) => e.kind === kind).length;
+  const worst = all
+    .filter((e) => e.kind === 'overdue')
+    .sort((a, b) => b.days - a.days || a.itemNo - b.itemNo)
+    .slice(0, 10);
+  const title = M.robotTitle(day);
+  const lines = [
+    `### ${title}`,
+    `> ${M.robotSummary(count('overdue'), count('due_today'), count('due_soon'))}`,
+  ];
+  if (worst.length > 0) {
+    lines.push('', M.robotOverdueHeading);
+    for (const entry of worst) lines.push(`- ${entryLine({ ...entry, audience: 'leader' })}`);
+  }
+  return { title, text: lines.join('\n') };
+}

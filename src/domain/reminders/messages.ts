@@ -1,0 +1,64 @@
+// Every user-visible text of reminders (催办) and notifications, in one place.
+
+/** Chinese texts of the reminders module. */
+export const reminderMessages = {
+  digestTitle: (day: string, count: number) => `督办提醒（${chineseDay(day)}）：${count}项工作需关注`,
+  digestIntro: '您好！以下工作请及时办理：',
+  digestOutro: '请登录督办系统查看详情并及时填报、办理。',
+  headings: {
+    overdue: '【已逾期】',
+    due_today: '【今日到期】',
+    due_soon: '【即将到期】',
+    leader: '【请督促（分管要点）】',
+    supervisor: '【请督办（逾期较久）】',
+  },
+  dueSoon: (days: number) => `还有${days}个工作日到期`,
+  dueToday: '今日到期',
+  overdue: (days: number) => `已逾期${days}个工作日`,
+  reportOf: (periodLabel: string, title: string) => `${periodLabel}进展填报：${title}`,
+  itemPrefix: (no: number) => (no > 0 ? `第${no}项 ` : ''),
+  more: (n: number) => `……另有${n}项，请登录系统查看`,
+  robotTitle: (day: string) => `督办日报（${chineseDay(day)}）`,
+  robotSummary: (overdue: number, today: number, soon: number) =>
+    `已逾期 ${overdue} 项，今日到期 ${today} 项，即将到期 ${soon} 项`,
+  robotOverdueHeading: '逾期较久的工作：',
+  urgeTitle: (title: string) => `催办：${title}`,
+  urgeBody: (what: string, light: string, reason: string, note: string | undefined, by: string) =>
+    [
+      `${by}对以下工作进行催办，请抓紧办理并及时填报进展。`,
+      `${what}（${light}：${reason}）`,
+      note ? `催办说明：${note}` : '',
+    ]
+      .filter(Boolean)
+      .join('\n'),
+  lightNames: { red: '红灯', yellow: '黄灯', green: '绿灯', grey: '未开始', done: '已办结' } as Record<
+    string,
+    string
+  >,
+  urgeOnlyRedOrYellow: (light: string) => `只有亮红灯或黄灯的工作可以催办（当前为${light}）。`,
+  urgeNoOwner: '该工作没有可通知的责任单位人员，请先在“用户与角色”中为责任单位添加用户。',
+  notSupervisor: '只有督办人员可以催办。',
+  notAdmin: '只有管理员可以设置通知。',
+  notLogReader: '只有督办人员或管理员可以查看催办记录。',
+  notificationNotFound: '没有找到这条消息，可能已被删除。',
+  taskNotFound: '没有找到这项任务。',
+  itemNotFound: '没有找到这个要点。',
+  testTitle: '督办系统测试消息',
+  testBody: '这是一条来自督办系统的测试消息，收到即表示该渠道设置正确。',
+  testNoEmail: '请填写测试收件邮箱（您的账号没有登记邮箱）。',
+  channelOff: (name: string) => `${name}未启用或未填写完整，请先保存设置。`,
+  channelNames: {
+    inapp: '站内消息',
+    email: '邮件',
+    wecom: '企业微信机器人',
+    dingtalk: '钉钉机器人',
+  } as Record<string, string>,
+  quietDeferred: '免打扰时段，待发送',
+  superseded: '免打扰时段未发送，已由次日提醒取代',
+  noEmail: '该用户没有登记邮箱',
+};
+
+function chineseDay(day: string): string {
+  const [y, m, d] = day.split('-').map(Number);
+  return `${y}年${m}月${d}日`;
+}

@@ -1,0 +1,34 @@
+import { BellOutlined, HistoryOutlined, NotificationOutlined } from '@ant-design/icons';
+import { notify as t } from '../../i18n/notify.ts';
+import { type Area, lazyPage } from '../area.ts';
+
+/** Notifications: 我的消息 (everyone), 通知设置 (administrators) and 催办记录 (supervisors and administrators). */
+export const notifyArea: Area = {
+  routes: [
+    { path: 'notifications', ...lazyPage(() => import('../../pages/notifications/NotificationsPage.tsx')) },
+    {
+      path: 'settings/notifications',
+      ...lazyPage(() => import('../../pages/notifications/NotificationSettingsPage.tsx')),
+    },
+    { path: 'reminders', ...lazyPage(() => import('../../pages/notifications/RemindersPage.tsx')) },
+  ],
+  menu: [
+    { path: '/notifications', label: t.menu.inbox, icon: <BellOutlined />, order: 15 },
+    {
+      path: '/settings/notifications',
+      group: 'system',
+      label: t.menu.settings,
+      icon: <NotificationOutlined />,
+      roles: ['admin'],
+      order: 82,
+    },
+    {
+      path: '/reminders',
+      group: 'system',
+      label: t.menu.log,
+      icon: <HistoryOutlined />,
+      roles: ['admin', 'supervisor'],
+      order: 83,
+    },
+  ],
+};
