@@ -355,3 +355,81 @@ export async function listInspectionUnits(db: Db, organizationId: number, filedU
     .orderBy('name')
     .execute();
 }
+
+/** A finding still waiting on someone, as the daily reminders need it. */
+export interface ReminderFindingRow {
+  id: number;
+  title: string;
+  source: string;
+  unitId: number;
+  unitName: string;
+  dueOn: string;
+  status: 'open' | 'escalated' | 'rectified';
+  planId: number | null;
+  itemId: number | null;
+  itemNo: number | null;
+  itemTitle: string | null;
+  /** The leaders named by the linked item (none without an item). */
+  leaderIds: number[];
+}
+
+/**
+ * The organization's findings not yet closed (open, escalated or rectified), with the unit's name
+ * and the linked item with its leaders, by deadline. For the daily reminders' system actor: no
+ * visibility filter.
+ */
+export async function listReminderFindings(db: Db, organizationId: number): Promise<ReminderFindingRow[]> {
+  const rows = await db
+    .selectFrom('findings')
+    .innerJoin('units as u', 'u.id', 'findings.unit_id')
+    .leftJoin('items as i', 'i.id', 'findings.item_id')
+    .select([
+      'findings.id',
+      'findings.title',
+      'findings.source',
+      'findings.unit_id as unitId',
+      'u.name as unitName',
+      'findings.due_on as dueOn',
+      'findings.status',
+      'findings.plan_id as planId',
+      'findings.item_id as itemId',
+      'i.no as itemNo',
+      'i.title as itemTitle',
+    ])
+    .where('findings.organization_id', '=', organizationId)
+    .where('findings.status', 'in', ['open', 'escalated', 'rectified'])
+    .orderBy('findings.due_on')
+    .orderBy('findings.id')
+    .execute();
+  const itemIds = [...new Set(rows.flatMap((r) => (r.itemId === null ? [] : [r.itemId])))];
+  const leaders =
+    itemIds.length === 0
+      ? []
+      : await db
+          .selectFrom('item_leaders')
+          .select(['item_id', 'leader_id'])
+          .where('item_id', 'in', itemIds)
+          .orderBy('item_id')
+          .orderBy('leader_id')
+          .execute();
+  const leadersOf = new Map<number, number[]>();
+  for (const l of leaders) leadersOf.set(l.item_id, [...(leadersOf.get(l.item_id) ?? []), l.leader_id]);
+  return rows.map((r) => ({
+    ...r,
+    status: r.status as ReminderFindingRow['status'],
+    itemNo: r.itemNo === null ? null : Number(r.itemNo),
+    leaderIds: r.itemId === null ? [] : (leadersOf.get(r.itemId) ?? []),
+  }));
+}
+
+/** The organizations with a finding not yet closed (the daily reminders run for them too). */
+export async function listOrganizationsWithOpenFindings(db: Db): Promise<number[]> {
+  const rows = await db
+    .selectFrom('findings')
+    .select('organization_id')
+    .distinct()
+    .where('status', 'in', ['open', 'escalated', 'rectified'])
+    .orderBy('organization_id')
+    .execute();
+  return rows.map((r) => r.organization_id);
+}

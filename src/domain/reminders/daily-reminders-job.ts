@@ -1,3 +1,4 @@
+import { listOrganizationsWithOpenFindings } from '../../db/queries/findings.ts';
 import { listOrganizationsWithPublishedPlans } from '../../db/queries/reminders.ts';
 import type { JobContext, JobRun } from '../../jobs/handlers.ts';
 import { shanghaiDate } from '../context.ts';
@@ -12,11 +13,14 @@ export function jobDay(job: JobRun, now: Date): string {
   return fromId ?? shanghaiDate(now);
 }
 
-/** The job `reminders.daily`: the day's reminders of one organization (or of every one with a published plan). */
+/**
+ * The job `reminders.daily`: the day's reminders of one organization (or of every one with a
+ * published plan or a finding not yet closed).
+ */
 export async function runDailyRemindersJob(ctx: JobContext, job: JobRun): Promise<void> {
   const day = jobDay(job, ctx.now());
   const organizations =
-    job.organizationId === null ? await listOrganizationsWithPublishedPlans(ctx.db) : [job.organizationId];
+    job.organizationId === null ? await organizationsToRemind(ctx.db) : [job.organizationId];
   for (const organizationId of organizations) {
     const context = {
       db: ctx.db,
@@ -28,4 +32,12 @@ export async function runDailyRemindersJob(ctx: JobContext, job: JobRun): Promis
     // Counts only: names, messages and channel addresses stay out of the log.
     ctx.log.info('reminders.daily', { organizationId, ...result });
   }
+}
+
+async function organizationsToRemind(db: JobContext['db']): Promise<number[]> {
+  const [withPlans, withFindings] = await Promise.all([
+    listOrganizationsWithPublishedPlans(db),
+    listOrganizationsWithOpenFindings(db),
+  ]);
+  return [...new Set([...withPlans, ...withFindings])].sort((a, b) => a - b);
 }

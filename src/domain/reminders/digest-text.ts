@@ -10,19 +10,32 @@ export interface DigestText {
 
 // An e-mail or a notification that lists hundreds of lines is not read; the rest is one click away.
 const MAX_LINES_PER_GROUP = 30;
+// Titles named in the one line of findings waiting for verification.
+const MAX_VERIFY_TITLES = 5;
+
+/** The page of one finding in the web app. */
+export function findingLink(findingId: number): string {
+  return `/findings?finding=${findingId}`;
+}
 
 /** One line of a digest, e.g. "第3项 5月进展填报：…（办公室，已逾期2个工作日）". */
 export function entryLine(entry: DigestEntry): string {
   const what =
     entry.target === 'report'
       ? M.reportOf(entry.periodLabel ?? entry.period ?? '', entry.title)
-      : entry.title;
+      : entry.target === 'finding'
+        ? M.findingOf(entry.source ?? '', entry.title)
+        : entry.title;
   const when =
     entry.kind === 'overdue'
       ? M.overdue(entry.days)
       : entry.kind === 'due_today'
         ? M.dueToday
-        : M.dueSoon(entry.days);
+        : entry.kind === 'due_soon'
+          ? M.dueSoon(entry.days)
+          : entry.action === 'verify'
+            ? M.awaitingVerification
+            : M.dueLater(entry.days);
   const units = entry.audience === 'owner' ? '' : `${entry.unitNames.join('、')}，`;
   return `${M.itemPrefix(entry.itemNo)}${what}（${units}${when}，${entry.dueOn}）`;
 }
@@ -31,27 +44,63 @@ export function entryLine(entry: DigestEntry): string {
 export function digestText(digest: Digest, day: string): DigestText {
   const groups: Array<{ heading: string; entries: DigestEntry[] }> = [];
   const own = (kind: EntryKind) => digest.entries.filter((e) => e.audience === 'owner' && e.kind === kind);
-  const chase = (audience: Audience) => digest.entries.filter((e) => e.audience === audience);
+  const chase = (audience: Audience) =>
+    digest.entries.filter((e) => e.audience === audience && e.action === undefined);
+  const act = (action: 'assign' | 'verify') => digest.entries.filter((e) => e.action === action);
   groups.push({ heading: M.headings.overdue, entries: own('overdue') });
   groups.push({ heading: M.headings.due_today, entries: own('due_today') });
   groups.push({ heading: M.headings.due_soon, entries: own('due_soon') });
+  groups.push({ heading: M.headings.assign, entries: act('assign') });
   groups.push({ heading: M.headings.leader, entries: chase('leader') });
   groups.push({ heading: M.headings.supervisor, entries: chase('supervisor') });
   const lines = [M.digestIntro];
   for (const group of groups) {
     if (group.entries.length === 0) continue;
     lines.push('', group.heading);
-    for (const entry of group.entries.slice(0, MAX_LINES_PER_GROUP)) lines.push(`· ${entryLine(entry)}`);
+    for (const entry of group.entries.slice(0, MAX_LINES_PER_GROUP)) lines.push(`· ${digestLine(entry)}`);
     if (group.entries.length > MAX_LINES_PER_GROUP)
       lines.push(M.more(group.entries.length - MAX_LINES_PER_GROUP));
   }
+  // Verification pending is a reminder, not an escalation: one line, however many findings wait.
+  const verify = act('verify');
+  if (verify.length > 0) {
+    const titles = verify.slice(0, MAX_VERIFY_TITLES).map((e) => e.title);
+    const only = verify.length === 1 ? verify[0]?.findingId : undefined;
+    const link = only === undefined ? '/findings' : findingLink(only);
+    lines.push(
+      '',
+      M.headings.verify,
+      `· ${M.verifyLine(verify.length, titles, verify.length > titles.length)}${M.openAt(link)}`,
+    );
+  }
   lines.push('', M.digestOutro);
-  const ownsAny = digest.entries.some((e) => e.audience === 'owner');
   return {
     title: M.digestTitle(day, digest.entries.length),
     body: lines.join('\n'),
-    link: ownsAny || !digest.entries[0] ? '/workbench' : `/plans/${digest.entries[0].planId}`,
+    link: digestLink(digest.entries),
   };
+}
+
+// A finding's line carries its own address: the workbench the digest opens does not list findings.
+function digestLine(entry: DigestEntry): string {
+  const line = entryLine(entry);
+  return entry.findingId === undefined ? line : `${line}${M.openAt(findingLink(entry.findingId))}`;
+}
+
+// The address a digest opens: the workbench for one's own tasks and reports, the findings register
+// for findings only (the finding itself when there is one), else the plan of the first entry.
+function digestLink(entries: readonly DigestEntry[]): string {
+  const own = entries.filter((e) => e.audience === 'owner');
+  const considered = own.length > 0 ? own : entries;
+  const first = considered[0];
+  if (!first) return '/workbench';
+  if (considered.some((e) => e.target !== 'finding')) {
+    if (own.length > 0) return '/workbench';
+    const plan = considered.find((e) => e.target !== 'finding');
+    return `/plans/${plan?.planId}`;
+  }
+  const ids = new Set(considered.map((e) => e.findingId));
+  return ids.size === 1 && first.findingId !== undefined ? findingLink(first.findingId) : '/findings';
 }
 
 /** The group robot's summary of the day, in Markdown (both robots render it). */
@@ -62,8 +111,12 @@ export function robotMarkdown(
   // The same work reaches several people; the robot counts each piece once.
   const unique = new Map<string, DigestEntry>();
   for (const digest of digests) {
-    for (const entry of digest.entries)
-      unique.set(`${entry.target}/${entry.taskId}/${entry.unitIds.join(',')}/${entry.period ?? ''}`, entry);
+    for (const entry of digest.entries) {
+      // Findings waiting on the supervisors (to assign, to verify) are their desk work, not the day's due work.
+      if (entry.kind === 'waiting') continue;
+      const key = `${entry.target}/${entry.taskId}/${entry.findingId ?? ''}/${entry.unitIds.join(',')}/${entry.period ?? ''}`;
+      unique.set(key, entry);
+    }
   }
   if (unique.size === 0) return null;
   const all = [...unique.values()];

@@ -1,3 +1,4 @@
+import { listReminderFindings } from '../../db/queries/findings.ts';
 import { listItemLeaders } from '../../db/queries/plan-items.ts';
 import { loadPlanReports } from '../../db/queries/reports.ts';
 import { loadPlanTasks } from '../../db/queries/tasks.ts';
@@ -6,7 +7,7 @@ import { computePlanLights } from '../compute-plan-lights.ts';
 import { type Context, shanghaiDate } from '../context.ts';
 import { expectedReports, filingOf, type ReportFiling } from '../dashboard/report-slots.ts';
 import { loadPlanReporting } from '../reporting/load-reporting.ts';
-import type { OpenWork, ReminderWork } from './plan-reminders.ts';
+import type { OpenFinding, OpenWork, ReminderWork } from './plan-reminders.ts';
 
 /**
  * A plan's open work as of a day, for reminders: every task not done (its own due date, its owner
@@ -72,6 +73,29 @@ export async function loadReminderWork(
   for (const item of lights.items) items.set(item.itemId, { no: item.no, title: item.title, leaderIds: [] });
   for (const leader of leaders) items.get(leader.itemId)?.leaderIds.push(leader.leaderId);
   return { planId: plan.id, open, items, unitNames: new Map(units.map((u) => [u.id, u.name])) };
+}
+
+/**
+ * The organization's findings not yet closed (问题整改), for reminders: open ones for their unit,
+ * escalated ones for the supervisors to assign, rectified ones for them to verify; with the linked
+ * item and its leaders. The context's actor must read the whole organization.
+ */
+export async function loadReminderFindings(ctx: Context): Promise<OpenFinding[]> {
+  const rows = await listReminderFindings(ctx.db, ctx.actor.organizationId);
+  return rows.map((r) => ({
+    findingId: r.id,
+    title: r.title,
+    source: r.source,
+    dueOn: r.dueOn,
+    status: r.status,
+    unitId: r.unitId,
+    unitName: r.unitName,
+    planId: r.planId,
+    item:
+      r.itemId === null
+        ? null
+        : { id: r.itemId, no: r.itemNo ?? 0, title: r.itemTitle ?? '', leaderIds: r.leaderIds },
+  }));
 }
 
 // '2024-05' → '5月'; quarters and terms keep their key's wording ('2024-Q2' → '第二季度').

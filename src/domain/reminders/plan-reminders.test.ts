@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { WorkCalendar } from '../calendar/work-calendar.ts';
 import { digestText, robotMarkdown } from './digest-text.ts';
-import { type Person, planReminders, type ReminderWork } from './plan-reminders.ts';
+import { type OpenFinding, type Person, planReminders, type ReminderWork } from './plan-reminders.ts';
 
 // The 2024 days that matter here, as the State Council announced them.
 const calendar = new WorkCalendar([
@@ -128,5 +128,116 @@ describe('planReminders around the 2024 holidays', () => {
     const robot = robotMarkdown(digests, '2024-06-05');
     expect(robot?.text).toContain('已逾期 1 项，今日到期 0 项，即将到期 1 项');
     expect(robot?.text).toContain('基础教育股');
+  });
+});
+
+function finding(dueOn: string, patch: Partial<OpenFinding> = {}): OpenFinding {
+  return {
+    findingId: 42,
+    title: '消防通道堆放杂物',
+    source: '校园安全月检',
+    dueOn,
+    status: 'open',
+    unitId: 10,
+    unitName: '基础教育股',
+    planId: null,
+    item: null,
+    ...patch,
+  };
+}
+
+function toldOfFinding(f: OpenFinding, day: string) {
+  return planReminders([], people, calendar, rules, day, [f]).map((d) => ({
+    userId: d.userId,
+    line: `${d.entries[0]?.audience}/${d.entries[0]?.kind}/${d.entries[0]?.days}${d.entries[0]?.action ? `/${d.entries[0].action}` : ''}`,
+  }));
+}
+
+describe('planReminders of findings to rectify (问题整改)', () => {
+  it('reminds the owning unit before, on and after the deadline by the same working-day rule', () => {
+    // Due Tuesday 2024-06-11; 06-08..10 are 端午节.
+    const due = finding('2024-06-11');
+    expect(toldOfFinding(due, '2024-06-04')).toEqual([]);
+    expect(toldOfFinding(due, '2024-06-05')).toEqual([{ userId: 1, line: 'owner/due_soon/3' }]);
+    expect(toldOfFinding(due, '2024-06-06')).toEqual([{ userId: 1, line: 'owner/due_soon/2' }]);
+    expect(toldOfFinding(due, '2024-06-07')).toEqual([{ userId: 1, line: 'owner/due_soon/1' }]);
+    for (const day of ['2024-06-08', '2024-06-09', '2024-06-10']) expect(toldOfFinding(due, day)).toEqual([]);
+    expect(toldOfFinding(due, '2024-06-11')).toEqual([{ userId: 1, line: 'owner/due_today/0' }]);
+    expect(toldOfFinding(due, '2024-06-12')).toEqual([{ userId: 1, line: 'owner/overdue/1' }]);
+    expect(toldOfFinding(due, '2024-06-13')).toEqual([{ userId: 1, line: 'owner/overdue/2' }]);
+  });
+
+  it('reaches the supervisors at the supervisor threshold; leaders only when linked to an item naming them', () => {
+    // Due Thursday 06-06: overdue 3 on 06-12, 5 on 06-14.
+    const unlinked = finding('2024-06-06');
+    expect(toldOfFinding(unlinked, '2024-06-12')).toEqual([{ userId: 1, line: 'owner/overdue/3' }]);
+    expect(toldOfFinding(unlinked, '2024-06-14')).toEqual([
+      { userId: 1, line: 'owner/overdue/5' },
+      { userId: 3, line: 'supervisor/overdue/5' },
+    ]);
+    const linked = finding('2024-06-06', {
+      planId: 1,
+      item: { id: 5, no: 3, title: '提升课后服务水平', leaderIds: [7] },
+    });
+    expect(toldOfFinding(linked, '2024-06-12')).toEqual([
+      { userId: 1, line: 'owner/overdue/3' },
+      { userId: 2, line: 'leader/overdue/3' },
+    ]);
+    expect(toldOfFinding(linked, '2024-06-14').map((t) => t.userId)).toEqual([1, 2, 3]);
+  });
+
+  it('sends escalated findings to the supervisors to assign, not to the school; rectified ones remind them to verify', () => {
+    const escalated = finding('2024-06-28', { status: 'escalated', unitId: 11, unitName: '城关小学' });
+    expect(toldOfFinding(escalated, '2024-06-05')).toEqual([
+      { userId: 3, line: 'supervisor/waiting/16/assign' },
+    ]);
+    expect(toldOfFinding(escalated, '2024-06-08')).toEqual([]);
+    expect(toldOfFinding({ ...escalated, dueOn: '2024-06-04' }, '2024-06-05')).toEqual([
+      { userId: 3, line: 'supervisor/overdue/1/assign' },
+    ]);
+    const rectified = finding('2024-06-04', { status: 'rectified' });
+    expect(toldOfFinding(rectified, '2024-06-12')).toEqual([
+      { userId: 3, line: 'supervisor/waiting/0/verify' },
+    ]);
+  });
+
+  it('writes a finding as its own line with its address, and verification pending as one line', () => {
+    const findings = [
+      finding('2024-06-11'),
+      finding('2024-06-04', { findingId: 43, title: '食堂留样记录不全', status: 'rectified' }),
+      finding('2024-06-04', { findingId: 44, title: '宿舍消防器材过期', status: 'rectified' }),
+      finding('2024-05-27', {
+        findingId: 45,
+        title: '校门口护栏损坏',
+        status: 'escalated',
+        unitId: 11,
+        unitName: '城关小学',
+      }),
+    ];
+    const digests = planReminders([work('2024-06-11')], people, calendar, rules, '2024-06-05', findings);
+    const clerk = digestText(digests.find((d) => d.userId === 1) as (typeof digests)[number], '2024-06-05');
+    expect(clerk.body).toContain(
+      '【即将到期】\n· 第3项 制订课后服务实施方案（还有3个工作日到期，2024-06-11）\n· 整改问题（校园安全月检）：消防通道堆放杂物（还有3个工作日到期，2024-06-11） /findings?finding=42',
+    );
+    expect(clerk.link).toBe('/workbench');
+    const supervisor = digestText(
+      digests.find((d) => d.userId === 3) as (typeof digests)[number],
+      '2024-06-05',
+    );
+    expect(supervisor.body).toContain(
+      '【待指派（学校上报教体局的问题）】\n· 整改问题（校园安全月检）：校门口护栏损坏（城关小学，已逾期7个工作日，2024-05-27） /findings?finding=45',
+    );
+    expect(supervisor.body).toContain(
+      '【待验收】\n· 2个整改问题已回复整改，请及时验收：食堂留样记录不全、宿舍消防器材过期 /findings',
+    );
+    expect(supervisor.body).not.toContain('【请督办（逾期较久）】');
+    expect(supervisor.link).toBe('/findings');
+    const onlyFinding = planReminders([], people, calendar, rules, '2024-06-05', [finding('2024-06-11')]);
+    expect(digestText(onlyFinding[0] as (typeof onlyFinding)[number], '2024-06-05').link).toBe(
+      '/findings?finding=42',
+    );
+    const robot = robotMarkdown(digests, '2024-06-05');
+    expect(robot?.text).toContain('已逾期 1 项，今日到期 0 项，即将到期 2 项');
+    expect(robot?.text).toContain('校门口护栏损坏');
   });
 });

@@ -10,10 +10,15 @@ export interface ReminderRules {
   supervisorAfterDays: number;
 }
 
-/** Something with a due date that is still open: a task, or one owner's report for one period. */
+/**
+ * Something with a due date that is still open: a task, one owner's report for one period, or a
+ * finding to rectify (问题整改).
+ */
 export interface OpenWork {
-  target: 'task' | 'report';
+  target: 'task' | 'report' | 'finding';
+  /** The task (0 for a finding). */
   taskId: number;
+  /** The item (0 for a finding not linked to one). */
   itemId: number;
   title: string;
   dueOn: string;
@@ -22,6 +27,9 @@ export interface OpenWork {
   /** For reports: the period key (2024-05) and its label (5月). */
   period?: string;
   periodLabel?: string;
+  /** For findings: the finding and where it came from (校园安全月检, 审计…). */
+  findingId?: number;
+  source?: string;
 }
 
 /** The plan's open work and who answers for it. */
@@ -32,6 +40,24 @@ export interface ReminderWork {
   unitNames: Map<number, string>;
 }
 
+/**
+ * A finding not yet closed (问题整改), with its unit and linked item. Open: the unit rectifies it;
+ * escalated: a school handed it to the bureau, which must assign a department; rectified: the
+ * supervisors must verify it.
+ */
+export interface OpenFinding {
+  findingId: number;
+  title: string;
+  source: string;
+  dueOn: string;
+  status: 'open' | 'escalated' | 'rectified';
+  unitId: number;
+  unitName: string;
+  planId: number | null;
+  /** The linked item: its leaders hear of the overdue finding like of a task. */
+  item: { id: number; no: number; title: string; leaderIds: number[] } | null;
+}
+
 /** A person who may be reminded. */
 export interface Person {
   userId: number;
@@ -40,8 +66,11 @@ export interface Person {
   supervisor: boolean;
 }
 
-/** Why an entry is in a digest. */
-export type EntryKind = 'due_soon' | 'due_today' | 'overdue';
+/**
+ * Why an entry is in a digest. `waiting`: work waiting on the supervisors that is not yet near its
+ * deadline (a finding to assign) or has none left to watch (a finding to verify).
+ */
+export type EntryKind = 'due_soon' | 'due_today' | 'overdue' | 'waiting';
 
 /** Who the entry is addressed to: the owners themselves, or the escalation levels above them. */
 export type Audience = 'owner' | 'leader' | 'supervisor';
@@ -56,6 +85,11 @@ export interface DigestEntry extends OpenWork {
   itemNo: number;
   itemTitle: string;
   unitNames: string[];
+  /**
+   * For the supervisors' own work on findings: assign an escalated one to a department, or verify a
+   * rectified one. Not an escalation.
+   */
+  action?: 'assign' | 'verify';
 }
 
 /** Everything one person is told on one day (one digest, not a stream). */
@@ -86,7 +120,10 @@ export function classify(
  * The digests of one day over any number of plans: owners hear of their work due within
  * daysBeforeDue working days, on the due day and every working day while overdue; the items'
  * leaders hear of work overdue by leaderAfterDays working days, supervisors of work overdue by
- * supervisorAfterDays. Nothing on a day off. Each person gets one digest, sorted worst first.
+ * supervisorAfterDays. Findings follow the same rules with their unit's users as owners; an
+ * escalated finding goes to the supervisors to assign (its owners no longer hear of it) and a
+ * rectified one reminds them that verification is pending. Nothing on a day off. Each person gets
+ * one digest, sorted worst first.
  */
 export function planReminders(
   works: readonly ReminderWork[],
@@ -94,6 +131,7 @@ export function planReminders(
   calendar: WorkCalendar,
   rules: ReminderRules,
   day: string,
+  findings: readonly OpenFinding[] = [],
 ): Digest[] {
   if (!calendar.isWorkingDay(day)) return [];
   const byUnit = groupPeople(people, (p) => p.unitId);
@@ -105,6 +143,32 @@ export function planReminders(
     if (list) list.push(entry);
     else digests.set(userId, [entry]);
   };
+  // Overdue work long enough reaches the item's leaders, then the supervisors; nobody twice.
+  const escalate = (base: Omit<DigestEntry, 'audience'>, leaderIds: number[], told: Set<number>) => {
+    if (base.kind !== 'overdue') return;
+    if (base.days >= rules.leaderAfterDays) {
+      for (const userId of leaderIds.flatMap((id) => byLeader.get(id) ?? [])) {
+        if (told.has(userId)) continue;
+        told.add(userId);
+        add(userId, { ...base, audience: 'leader' });
+      }
+    }
+    if (base.days >= rules.supervisorAfterDays) {
+      for (const userId of supervisors) {
+        if (told.has(userId)) continue;
+        told.add(userId);
+        add(userId, { ...base, audience: 'supervisor' });
+      }
+    }
+  };
+  // A finding's due date on this day; rectified ones wait for verification whatever their date.
+  const whenDue = (finding: OpenFinding) =>
+    finding.status === 'rectified'
+      ? { kind: 'waiting' as const, days: 0 }
+      : (classify(calendar, rules, day, finding.dueOn) ?? {
+          kind: 'waiting' as const,
+          days: calendar.workingDaysBetween(day, finding.dueOn),
+        });
   for (const work of works) {
     for (const open of work.open) {
       const when = classify(calendar, rules, day, open.dueOn);
@@ -120,39 +184,66 @@ export function planReminders(
       };
       const owners = new Set(open.unitIds.flatMap((unitId) => byUnit.get(unitId) ?? []));
       for (const userId of owners) add(userId, { ...base, audience: 'owner' });
-      if (when.kind !== 'overdue') continue;
-      const told = new Set(owners);
-      if (when.days >= rules.leaderAfterDays) {
-        for (const userId of (item?.leaderIds ?? []).flatMap((id) => byLeader.get(id) ?? [])) {
-          if (told.has(userId)) continue;
-          told.add(userId);
-          add(userId, { ...base, audience: 'leader' });
-        }
-      }
-      if (when.days >= rules.supervisorAfterDays) {
-        for (const userId of supervisors) {
-          if (told.has(userId)) continue;
-          told.add(userId);
-          add(userId, { ...base, audience: 'supervisor' });
-        }
-      }
+      escalate(base, item?.leaderIds ?? [], owners);
     }
+  }
+  for (const finding of findings) {
+    const base = findingEntry(finding, whenDue(finding));
+    if (finding.status === 'rectified') {
+      for (const userId of supervisors) add(userId, { ...base, audience: 'supervisor', action: 'verify' });
+      continue;
+    }
+    if (finding.status === 'escalated') {
+      // Waiting for the bureau: the supervisors assign it every working day until they do.
+      for (const userId of supervisors) add(userId, { ...base, audience: 'supervisor', action: 'assign' });
+      escalate(base, finding.item?.leaderIds ?? [], new Set(supervisors));
+      continue;
+    }
+    if (base.kind === 'waiting') continue;
+    const owners = new Set(byUnit.get(finding.unitId) ?? []);
+    for (const userId of owners) add(userId, { ...base, audience: 'owner' });
+    escalate(base, finding.item?.leaderIds ?? [], owners);
   }
   return [...digests.entries()]
     .map(([userId, entries]) => ({ userId, entries: entries.sort(worstFirst) }))
     .sort((a, b) => a.userId - b.userId);
 }
 
-const kindOrder: Record<EntryKind, number> = { overdue: 0, due_today: 1, due_soon: 2 };
+/** A finding as a digest entry, before its audience is known. */
+function findingEntry(
+  finding: OpenFinding,
+  when: { kind: EntryKind; days: number },
+): Omit<DigestEntry, 'audience'> {
+  return {
+    target: 'finding',
+    taskId: 0,
+    itemId: finding.item?.id ?? 0,
+    title: finding.title,
+    dueOn: finding.dueOn,
+    unitIds: [finding.unitId],
+    findingId: finding.findingId,
+    source: finding.source,
+    planId: finding.planId ?? 0,
+    ...when,
+    itemNo: finding.item?.no ?? 0,
+    itemTitle: finding.item?.title ?? '',
+    unitNames: [finding.unitName],
+  };
+}
+
+const kindOrder: Record<EntryKind, number> = { overdue: 0, due_today: 1, due_soon: 2, waiting: 3 };
+
+// Tasks, then findings to rectify, then reports: a missed task matters more than a missed progress report.
+const targetOrder: Record<OpenWork['target'], number> = { task: 0, finding: 1, report: 2 };
 
 function worstFirst(a: DigestEntry, b: DigestEntry): number {
   return (
     kindOrder[a.kind] - kindOrder[b.kind] ||
-    // Tasks before reports: a missed task matters more than a missed progress report.
-    (a.target === b.target ? 0 : a.target === 'task' ? -1 : 1) ||
+    targetOrder[a.target] - targetOrder[b.target] ||
     (a.kind === 'overdue' ? b.days - a.days : a.days - b.days) ||
     a.itemNo - b.itemNo ||
     a.taskId - b.taskId ||
+    (a.findingId ?? 0) - (b.findingId ?? 0) ||
     (a.period ?? '').localeCompare(b.period ?? '')
   );
 }

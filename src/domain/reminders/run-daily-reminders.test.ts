@@ -6,6 +6,7 @@ import type { Database } from '../../db/connect.ts';
 import { decodeMail, startSmtpReceiver, startWebhookReceiver } from '../../notify/testing.ts';
 import { loadActor } from '../accounts/load-actor.ts';
 import type { Context } from '../context.ts';
+import { recordFinding } from '../findings/record-finding.ts';
 import { runDailyRemindersJob } from './daily-reminders-job.ts';
 import { updateNotificationSettings } from './notification-settings.ts';
 import { runDailyReminders } from './run-daily-reminders.ts';
@@ -111,6 +112,41 @@ describeEachDatabase('daily reminders over the Yunxi plan', (current) => {
     expect(inbox.some((n) => n.title.startsWith('督办提醒（2024年6月14日）') && n.read_at === null)).toBe(
       true,
     );
+  });
+
+  it('puts an open finding of the clerk unit in the same digest, with its address, before, on and after its deadline', async () => {
+    const clerk = await loadActor(f.database.db, f.users.clerk);
+    if (!clerk?.unitId) throw new Error('clerk not loaded');
+    const { id } = await recordFinding(
+      { db: f.database.db, dialect: f.database.dialect, actor: clerk, now: at('2024-06-04') },
+      {
+        source: '督导检查',
+        title: '档案室消防器材过期未更换',
+        detail: '',
+        severity: 'medium',
+        dueOn: '2024-06-11',
+        unitId: clerk.unitId,
+      },
+    );
+    const line = (when: string) =>
+      `· 整改问题（督导检查）：档案室消防器材过期未更换（${when}，2024-06-11） /findings?finding=${id}`;
+    await run(f, '2024-06-05');
+    expect((await inAppLog(f, f.users.clerk, '2024-06-05')).join('\n')).toContain(line('还有3个工作日到期'));
+    const inbox = await f.database.db
+      .selectFrom('notifications')
+      .select(['body', 'link'])
+      .where('user_id', '=', f.users.clerk)
+      .executeTakeFirstOrThrow();
+    expect(inbox.body).toContain(line('还有3个工作日到期'));
+    // The digest opens the workbench (the clerk has tasks too); the finding's line names its own page.
+    expect(inbox.link).toBe('/workbench');
+    expect(await run(f, '2024-06-10')).toMatchObject({ workingDay: false, digests: 0 });
+    await run(f, '2024-06-11');
+    expect((await inAppLog(f, f.users.clerk, '2024-06-11')).join('\n')).toContain(line('今日到期'));
+    await run(f, '2024-06-13');
+    expect((await inAppLog(f, f.users.clerk, '2024-06-13')).join('\n')).toContain(line('已逾期2个工作日'));
+    // Not linked to an item: no leader hears of it.
+    expect((await inAppLog(f, f.users.leader, '2024-06-14')).join('\n')).not.toContain('档案室消防器材');
   });
 
   it('sends nothing in the National Day week and does remind on the worked Sunday 2024-09-29', async () => {
