@@ -4,9 +4,11 @@ import { Alert, Button, Card, Empty, Progress, Result, Spin } from 'antd';
 import { useMemo } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { planTreeQuery } from '../../api/query-client.ts';
+import { hasRole, useCurrentUser } from '../../api/session.ts';
 import { errorMessage } from '../../components/ApiErrorAlert.tsx';
 import { LightTag, lightColors } from '../../components/LightTag.tsx';
 import { PageContainer } from '../../components/PageContainer.tsx';
+import { ReportingRuleButton } from '../../components/reporting-rule/ReportingRuleModal.tsx';
 import { board } from '../../i18n/board.ts';
 import { common } from '../../i18n/common.ts';
 import { BoardFiltersBar } from './BoardFiltersBar.tsx';
@@ -33,6 +35,7 @@ export function usePlanTree(planId: number) {
 export default function BoardPage() {
   const planId = Number(useParams().planId);
   const navigate = useNavigate();
+  const supervisor = hasRole(useCurrentUser(), 'supervisor');
   const [search, setSearch] = useSearchParams();
   const filters = useMemo(() => filtersFromSearch(search), [search]);
   const query = usePlanTree(planId);
@@ -59,7 +62,11 @@ export default function BoardPage() {
     .join(' · ');
 
   return (
-    <PageContainer title={tree.plan.title} subtitle={subtitle}>
+    <PageContainer
+      title={tree.plan.title}
+      subtitle={subtitle}
+      extra={supervisor ? <ReportingRuleButton target={{ kind: 'plan', planId: tree.plan.id }} /> : null}
+    >
       {tree.plan.status === 'draft' ? (
         <Alert
           type="info"

@@ -1,7 +1,10 @@
 import type { IndicatorView, TaskDetail } from '@shared/items.ts';
-import { Card, Descriptions, List, Table, Tag, Typography } from 'antd';
+import { Card, Descriptions, List, Space, Table, Tag, Typography } from 'antd';
+import { useParams } from 'react-router';
+import { hasRole, useCurrentUser } from '../../api/session.ts';
 import { shanghaiTime } from '../../components/format.ts';
 import { LightTag } from '../../components/LightTag.tsx';
+import { ReportingRuleButton } from '../../components/reporting-rule/ReportingRuleModal.tsx';
 import { board } from '../../i18n/board.ts';
 import { EvidenceList } from './EvidenceList.tsx';
 import { progressText } from './format.ts';
@@ -29,6 +32,8 @@ export function Owners({ task }: { task: Pick<TaskDetail, 'lead' | 'coOwners'> }
 /** One task's work: indicator progress, report timeline, occurrences, extensions and completion requests. */
 export function TaskPanel({ task }: { task: TaskDetail }) {
   const occurrences = task.indicators.flatMap((i) => i.occurrences.map((o) => ({ ...o, indicator: i })));
+  const planId = Number(useParams().planId);
+  const supervisor = hasRole(useCurrentUser(), 'supervisor') && planId > 0;
   return (
     <Card
       size="small"
@@ -40,7 +45,17 @@ export function TaskPanel({ task }: { task: TaskDetail }) {
           {task.title}
         </span>
       }
-      extra={task.light ? <LightTag light={task.light.light} /> : null}
+      extra={
+        <Space size={8}>
+          {supervisor ? (
+            <ReportingRuleButton
+              size="small"
+              target={{ kind: 'task', planId, taskId: task.id, title: task.title }}
+            />
+          ) : null}
+          {task.light ? <LightTag light={task.light.light} /> : null}
+        </Space>
+      }
     >
       <Descriptions
         size="small"
