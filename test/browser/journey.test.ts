@@ -96,20 +96,27 @@ async function login(page: Page, username: string): Promise<void> {
 }
 
 async function logout(page: Page): Promise<void> {
+  // A drawer or dialog still open would cover the user menu.
+  const close = page.locator('.ant-drawer-open .ant-drawer-close');
+  if (await close.count()) {
+    await close.first().click();
+    await page.locator('.ant-drawer-open').waitFor({ state: 'detached' });
+  }
   await page.getByTestId('user-menu').click();
   await page.getByText('退出登录').click();
   await page.waitForURL(/\/login/);
 }
 
-/** Picks an option of the antd Select labelled `label` by typing and clicking it. */
+/** Picks an option of the antd Select labelled `label`: types its text and takes the first match. */
 async function choose(page: Page, label: string, option: string): Promise<void> {
-  await page.getByLabel(label).click();
-  await page.getByLabel(label).fill(option);
+  const input = page.getByLabel(label);
+  await input.click();
+  await input.fill(option);
   await page
-    .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')
+    .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option-active')
     .filter({ hasText: option })
-    .first()
-    .click();
+    .waitFor();
+  await page.keyboard.press('Enter');
 }
 
 /**
@@ -144,7 +151,7 @@ async function itemOne(page: Page, planId: number): Promise<string> {
 describe('the web app in Chromium', () => {
   for (const dialect of ['sqlite', 'postgres'] as const) {
     it.skipIf(dialect === 'postgres' && skipsPostgres())(
-      `walks issue 5 on ${dialect}: setup → import → names → publish → report → return → re-file → accept → board and dashboard`,
+      `walks issues 5 and 6 on ${dialect}: setup → import → names → publish → report → return → re-file → accept → board and dashboard → 督办单 issued, replied, accepted`,
       async () => {
         await startOn(dialect, PUBLISH_CLOCK);
         pageErrors.length = 0;
@@ -332,4 +339,44 @@ async function walk(page: Page): Promise<void> {
   const dashboardAfter = await page.locator('main, .app-content').first().textContent();
   expect(dashboardAfter).not.toBe(dashboardBefore);
   expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+
+  // Issue 6: the supervisor issues a 督办单 on a red item; 办公室 replies; the supervisor accepts it.
+  await page.goto(`${server.url}/supervision`);
+  await page
+    .locator('tr')
+    .filter({ hasText: '深入学习贯彻党的二十大精神' })
+    .first()
+    .getByRole('button', { name: /发督办单/ })
+    .click();
+  const issue = page.getByRole('dialog');
+  await issue.getByLabel('督办要求').fill('请于回复期限前补报3月进展，并说明滞后原因。');
+  await shot(page, '18-issue-notice');
+  await issue.getByRole('button', { name: /签\s*发/ }).click();
+  await page.getByText('已签发 督办〔2024〕1号').waitFor();
+  await shot(page, '19-supervision-center');
+  await logout(page);
+
+  await login(page, 'bgs');
+  await page.goto(`${server.url}/supervision/notices`);
+  const openNotice = () =>
+    page.locator('tr').filter({ hasText: '督办〔2024〕1号' }).getByText('查看').click();
+  await openNotice();
+  const notice = page.locator('.ant-drawer-content');
+  await notice.getByLabel('回复办理情况').fill('已补报3月进展，滞后原因是人员调整。');
+  await notice.getByRole('button', { name: /提交回复/ }).click();
+  await page.getByText('已提交回复，等待督办人员认可。').waitFor();
+  await shot(page, '20-notice-replied');
+  await logout(page);
+
+  await login(page, 'admin');
+  await page.goto(`${server.url}/supervision/notices`);
+  await openNotice();
+  await notice.getByRole('button', { name: /认可办结/ }).click();
+  await page
+    .locator('.ant-popover:not(.ant-popover-hidden), .ant-modal-confirm')
+    .getByRole('button', { name: /确\s*定|认可/ })
+    .last()
+    .click();
+  await page.getByText('督办单已办结。').waitFor();
+  await shot(page, '21-notice-closed');
 }
