@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { seedDemo } from '../../scripts/demo-data.ts';
 import { skipsPostgres, testPostgresUrl } from '../../test/support/databases.ts';
 import { type ServerProcess, startServerProcess } from '../../test/support/server-process.ts';
 import { type Database, openDatabase } from '../db/connect.ts';
@@ -85,6 +86,53 @@ describe('the job runner in real server processes', () => {
       expect(attempts.every((a) => a.attempts === 1)).toBe(true);
     },
     45_000,
+  );
+
+  it.skipIf(skipsPostgres())(
+    "sends each of a day's reminders exactly once when two servers share one PostgreSQL",
+    async () => {
+      const schema = `${process.env.DUBAN_TEST_RUN ?? 'tlocal'}_${randomBytes(5).toString('hex')}`;
+      database = await openDatabase({ url: testPostgresUrl, schema });
+      // The Yunxi plan published on 2024-02-23 with the demo accounts; both servers wake at 09:00 on
+      // 2024-06-12 (after the 08:30 slot), create the same daily slot and race to run it.
+      await seedDemo(database);
+      const env = {
+        DATABASE_URL: testPostgresUrl,
+        DATABASE_SCHEMA: schema,
+        DUBAN_CLOCK: '2024-06-12T01:00:00Z',
+        JOBS_INTERVAL_MS: '100',
+      };
+      servers = await Promise.all([startServerProcess(env), startServerProcess(env)]);
+      const db = database.db;
+      await expect
+        .poll(
+          async () =>
+            (await db.selectFrom('jobs').select('state').where('kind', '=', 'reminders.daily').execute()).map(
+              (j) => j.state,
+            ),
+          { timeout: 30_000, interval: 200 },
+        )
+        .toEqual(['done']);
+      const job = await db
+        .selectFrom('jobs')
+        .selectAll()
+        .where('kind', '=', 'reminders.daily')
+        .executeTakeFirstOrThrow();
+      expect(job.id).toMatch(/^reminders\.daily:\d+:2024-06-12$/);
+      expect(job.attempts).toBe(1);
+      const reminders = await db
+        .selectFrom('reminders')
+        .select(['recipient_user_id', 'channel', 'day'])
+        .where('day', '=', '2024-06-12')
+        .execute();
+      expect(reminders.length).toBeGreaterThan(0);
+      const keys = reminders.map((r) => `${r.recipient_user_id}/${r.channel}`);
+      expect(new Set(keys).size).toBe(keys.length);
+      const notifications = await db.selectFrom('notifications').select('user_id').execute();
+      expect(new Set(notifications.map((n) => n.user_id)).size).toBe(notifications.length);
+      expect(notifications.length).toBe(reminders.filter((r) => r.channel === 'inapp').length);
+    },
+    60_000,
   );
 
   it('runs every slot exactly once with the single server on SQLite', async () => {
