@@ -1,3 +1,5 @@
+import { insertNotifications } from '../../db/queries/notifications.ts';
+import { listUnitUsers } from '../../db/queries/reminders.ts';
 import {
   findNoticeTarget,
   insertNotice,
@@ -90,6 +92,20 @@ async function issueOnce(
       createdAt: at,
     });
     const number = noticeNumber(target.year, seq);
+    // The addressed unit hears of it at once, in the app (its bell), in the same transaction.
+    const recipients = await listUnitUsers(trx, target.organizationId, [unitId]);
+    await insertNotifications(
+      trx,
+      recipients.map((r) => ({
+        organizationId: target.organizationId,
+        userId: r.userId,
+        kind: 'supervision_notice',
+        title: M.noticeArrived(number),
+        body: `${text.problem}\n${M.replyBy(text.replyDueOn)}`,
+        link: `/supervision/notices?id=${id}`,
+        createdAt: at,
+      })),
+    );
     return {
       result: { id, number, year: target.year, seq, unitId, version: 1 },
       audit: [

@@ -2,6 +2,8 @@
 
 /** Chinese messages of the supervision module. */
 export const supervisionMessages = {
+  noticeArrived: (number: string) => `收到督办单 ${number}，请按期回复`,
+  replyBy: (date: string) => `回复期限：${date}`,
   supervisorOnly: '只有督办人员可以签发、退回或办结督办单。',
   noticeNotFound: '督办单不存在，或不是发给本单位的。',
   targetNotFound: '要督办的要点或任务不存在，请刷新后重试。',

@@ -53,6 +53,14 @@ describeEachDatabase('supervision notices (督办单) over HTTP', (current) => {
       canReply: true,
       canDecide: false,
     });
+    // The addressed unit's clerk was told in the app; another unit's was not.
+    const inbox = await send('bgs', 'GET', '/api/notifications');
+    expect(inbox.json().notifications[0]).toMatchObject({
+      kind: 'supervision_notice',
+      title: '收到督办单 督办〔2024〕1号，请按期回复',
+      link: `/supervision/notices?id=${issued.id}`,
+    });
+    expect((await send('rsg', 'GET', '/api/notifications/unread-count')).json()).toEqual({ unread: 0 });
     // The supervisor cannot reply, the clerk cannot accept.
     expect(
       (await send('duban', 'POST', `/api/supervision-notices/${issued.id}/reply`, { reply: 'x', version: 1 }))
