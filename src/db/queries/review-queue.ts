@@ -95,14 +95,7 @@ export async function listReportsToReview(db: Kysely<DB>, actor: Actor): Promise
     .orderBy('reports.id')
     .execute();
   return rows.map((r) => ({
-    id: r.id,
-    version: r.version,
-    taskId: r.task_id,
-    taskTitle: r.task_title,
-    planId: r.plan_id,
-    itemId: r.item_id,
-    itemNo: r.item_no,
-    itemTitle: r.item_title,
+    ...queuedTarget(r),
     unit: r.unit,
     submittedBy: r.submitted_by,
     submittedAt: r.submitted_at,
@@ -141,14 +134,7 @@ export async function listOccurrencesToReview(db: Kysely<DB>, actor: Actor): Pro
     .orderBy('occurrences.id')
     .execute();
   return rows.map((r) => ({
-    id: r.id,
-    version: r.version,
-    taskId: r.task_id,
-    taskTitle: r.task_title,
-    planId: r.plan_id,
-    itemId: r.item_id,
-    itemNo: r.item_no,
-    itemTitle: r.item_title,
+    ...queuedTarget(r),
     unit: r.unit ?? '',
     submittedBy: r.submitted_by,
     submittedAt: r.created_at,
@@ -203,4 +189,27 @@ export async function listEvidenceOfOwners(
     mediaType: r.media_type,
     size: Number(r.size),
   }));
+}
+
+/** The columns both queues share: the entry, and the task and item it is about. */
+function queuedTarget(r: {
+  id: number;
+  version: number;
+  task_id: number;
+  task_title: string;
+  plan_id: number;
+  item_id: number;
+  item_no: number;
+  item_title: string;
+}) {
+  return {
+    id: r.id,
+    version: r.version,
+    taskId: r.task_id,
+    taskTitle: r.task_title,
+    planId: r.plan_id,
+    itemId: r.item_id,
+    itemNo: r.item_no,
+    itemTitle: r.item_title,
+  };
 }

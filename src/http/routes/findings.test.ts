@@ -1,47 +1,22 @@
-import { readFileSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { describeEachDatabase } from '../../../test/support/databases.ts';
 import {
   type Browser,
   login,
+  multipartBody,
   seedOrganization,
   seedUser,
   TEST_PASSWORD,
   TestClock,
   testApp,
 } from '../../../test/support/http.ts';
+import { yunxiText as notice } from '../../../test/support/yunxi.ts';
 import { insertUnit } from '../../db/queries/units.ts';
 import { addUser } from '../../domain/accounts/add-user.ts';
 import { systemActor } from '../../domain/context.ts';
 import type { FindingDetail, FindingView, InspectionList } from '../../shared/findings.ts';
 import type { PlanTree } from '../../shared/plan-tree.ts';
-
-const notice = readFileSync(
-  new URL('../../../test/fixtures/notices/yunxi-2024-jiaoti-gongzuo-yaodian.txt', import.meta.url),
-  'utf8',
-);
-
-function multipart(fields: Record<string, string>, files: Array<{ name: string; bytes: Buffer }>) {
-  const boundary = '----duban-findings-test';
-  const parts: Buffer[] = [];
-  for (const [name, value] of Object.entries(fields)) {
-    parts.push(
-      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`),
-    );
-  }
-  for (const file of files) {
-    parts.push(
-      Buffer.from(
-        `--${boundary}\r\nContent-Disposition: form-data; name="files"; filename="${file.name}"\r\n\r\n`,
-      ),
-      file.bytes,
-      Buffer.from('\r\n'),
-    );
-  }
-  parts.push(Buffer.from(`--${boundary}--\r\n`));
-  return { payload: Buffer.concat(parts), type: `multipart/form-data; boundary=${boundary}` };
-}
 
 describeEachDatabase('findings to rectify and monthly inspections', (current) => {
   let app: FastifyInstance;
@@ -95,7 +70,7 @@ describeEachDatabase('findings to rectify and monthly inspections', (current) =>
     note: string,
     files: Array<{ name: string; bytes: Buffer }>,
   ) => {
-    const body = multipart({ note }, files);
+    const body = multipartBody({ note }, files);
     return app.inject({
       method: 'POST',
       url: `/api/findings/${id}/rectify`,

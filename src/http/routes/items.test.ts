@@ -1,45 +1,21 @@
-import { readFileSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { describeEachDatabase } from '../../../test/support/databases.ts';
 import {
   type Browser,
   login,
+  multipartBody,
   seedOrganization,
   seedUser,
   TestClock,
   testApp,
 } from '../../../test/support/http.ts';
+import { yunxiText as notice } from '../../../test/support/yunxi.ts';
 import type { ItemDetail } from '../../shared/items.ts';
 import type { PlanTree } from '../../shared/plan-tree.ts';
 
-const notice = readFileSync(
-  new URL('../../../test/fixtures/notices/yunxi-2024-jiaoti-gongzuo-yaodian.txt', import.meta.url),
-  'utf8',
-);
 const pdf = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
 const html = Buffer.from('<html><script>alert(1)</script></html>');
-
-function multipart(fields: Record<string, string>, files: Array<{ name: string; bytes: Buffer }>) {
-  const boundary = '----duban-items-test';
-  const parts: Buffer[] = [];
-  for (const [name, value] of Object.entries(fields)) {
-    parts.push(
-      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`),
-    );
-  }
-  for (const file of files) {
-    parts.push(
-      Buffer.from(
-        `--${boundary}\r\nContent-Disposition: form-data; name="files"; filename="${file.name}"\r\n\r\n`,
-      ),
-      file.bytes,
-      Buffer.from('\r\n'),
-    );
-  }
-  parts.push(Buffer.from(`--${boundary}--\r\n`));
-  return { payload: Buffer.concat(parts), type: `multipart/form-data; boundary=${boundary}` };
-}
 
 describeEachDatabase('item page and evidence preview routes', (current) => {
   let app: FastifyInstance;
@@ -121,7 +97,7 @@ describeEachDatabase('item page and evidence preview routes', (current) => {
   it('tells a returned-then-accepted report with its reviews and evidence, and previews only safe files inline', async () => {
     const item = itemNo(1);
     const taskId = item.tasks[0]!.id;
-    const first = multipart(
+    const first = multipartBody(
       { period: '2024-04', status: 'on_track', percent: '30', narrative: '4月召开中心组学习' },
       [{ name: '签到表.html', bytes: html }],
     );
@@ -141,7 +117,7 @@ describeEachDatabase('item page and evidence preview routes', (current) => {
         payload: { decision, comment },
       });
     expect((await review('return', '请补充会议纪要')).statusCode).toBe(200);
-    const again = multipart(
+    const again = multipartBody(
       { period: '2024-04', status: 'at_risk', percent: '45', narrative: '已补充会议纪要' },
       [{ name: '会议纪要.pdf', bytes: pdf }],
     );

@@ -13,6 +13,24 @@ export function zodRule(schema: z.ZodType): Rule {
   };
 }
 
+/**
+ * An antd form rule for one field checked by parsing the whole form (so cross-field refinements of the
+ * schema apply too): shows the first issue of that field. `parse` answers undefined to skip checking.
+ */
+export function zodFormFieldRule(
+  field: string,
+  parse: () => { success: true } | { success: false; error: z.ZodError } | undefined,
+): Rule {
+  return {
+    validator: async () => {
+      const result = parse();
+      if (!result || result.success) return;
+      const issue = result.error.issues.find((i) => i.path[0] === field);
+      if (issue) throw new Error(issue.message);
+    },
+  };
+}
+
 /** The zod issues of a whole form as antd field errors (first message per field). */
 export function zodFieldErrors(error: z.ZodError): Array<{ name: string; errors: string[] }> {
   const seen = new Map<string, string>();

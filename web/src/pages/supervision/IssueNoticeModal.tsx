@@ -4,6 +4,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { api } from '../../api/client.ts';
 import { ApiErrorAlert, showErrorOnField } from '../../components/ApiErrorAlert.tsx';
+import { zodFormFieldRule } from '../../components/zod-rule.ts';
 import { common } from '../../i18n/common.ts';
 import { supervision as t } from '../../i18n/supervision.ts';
 
@@ -57,14 +58,10 @@ export function IssueNoticeModal({
   }, [target]);
 
   // The same schema as the API, field by field, so the form refuses what the server would.
-  const check = (field: (typeof FIELDS)[number]) => ({
-    validator: async () => {
-      if (!target) return;
-      const result = issueNoticeSchema.safeParse(toInput(target, form.getFieldsValue()));
-      const issue = result.success ? undefined : result.error.issues.find((i) => i.path[0] === field);
-      if (issue) throw new Error(issue.message);
-    },
-  });
+  const check = (field: (typeof FIELDS)[number]) =>
+    zodFormFieldRule(field, () =>
+      target ? issueNoticeSchema.safeParse(toInput(target, form.getFieldsValue())) : undefined,
+    );
 
   const submit = async (values: Values) => {
     if (!target) return;

@@ -4,6 +4,7 @@ import type { Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { api } from '../../api/client.ts';
 import { ApiErrorAlert, showErrorOnField } from '../../components/ApiErrorAlert.tsx';
+import { zodFormFieldRule } from '../../components/zod-rule.ts';
 import { common } from '../../i18n/common.ts';
 import { work as t } from '../../i18n/work.ts';
 
@@ -45,14 +46,10 @@ export function ExtensionRequestModal({
     }
   }, [target, form]);
 
-  const check = (field: 'newDueOn' | 'reason') => ({
-    validator: async () => {
-      if (!target) return;
-      const result = extensionRequestAfter(target.dueOn).safeParse(toInput(form.getFieldsValue()));
-      const issue = result.success ? undefined : result.error.issues.find((i) => i.path[0] === field);
-      if (issue) throw new Error(issue.message);
-    },
-  });
+  const check = (field: 'newDueOn' | 'reason') =>
+    zodFormFieldRule(field, () =>
+      target ? extensionRequestAfter(target.dueOn).safeParse(toInput(form.getFieldsValue())) : undefined,
+    );
 
   const submit = async (values: Values) => {
     if (!target) return;
