@@ -7,6 +7,9 @@ import * as m0007 from './migrations/0007-jobs.ts';
 import * as m0008 from './migrations/0008-notifications.ts';
 import * as m0009 from './migrations/0009-supervision.ts';
 import * as m0010 from './migrations/0010-findings.ts';
+import * as m0011 from './migrations/0011-bulletins.ts';
+import * as m0012 from './migrations/0012-evaluations.ts';
+import * as m0013 from './migrations/0013-plan-succession.ts';
 import { isPostgres } from './migrations/column-types.ts';
 
 // Migrations are listed here rather than read from a folder so that they work the same from
@@ -20,6 +23,9 @@ const migrations: Record<string, Migration> = {
   '0008-notifications': m0008,
   '0009-supervision': m0009,
   '0010-findings': m0010,
+  '0011-bulletins': m0011,
+  '0012-evaluations': m0012,
+  '0013-plan-succession': m0013,
 };
 
 /** Applies every pending migration; throws with the failing migration's error. */

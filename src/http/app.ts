@@ -8,17 +8,21 @@ import { toErrorResponse } from './errors.ts';
 import { httpMessages as m } from './messages.ts';
 import { type Route, registerRoutes } from './route.ts';
 import { auditRoutes } from './routes/audit.ts';
+import { bulletinRoutes } from './routes/bulletins.ts';
 import { calendarRoutes } from './routes/calendar.ts';
 import { dashboardRoutes } from './routes/dashboard.ts';
 import { directoryRoutes } from './routes/directory.ts';
 import { draftRoutes } from './routes/drafts.ts';
+import { evaluationRoutes } from './routes/evaluations.ts';
 import { fileRoutes } from './routes/files.ts';
 import { findingsRoutes } from './routes/findings.ts';
 import { itemRoutes } from './routes/items.ts';
 import { jobsRoutes } from './routes/jobs.ts';
+import { ledgerRoutes } from './routes/ledgers.ts';
 import { metaRoutes } from './routes/meta.ts';
 import { noticeRoutes } from './routes/notices.ts';
 import { notificationsRoutes } from './routes/notifications.ts';
+import { planCompareRoutes } from './routes/plan-compare.ts';
 import { planRoutes } from './routes/plans.ts';
 import { sessionRoutes } from './routes/session.ts';
 import { settingsRoutes } from './routes/settings.ts';
@@ -136,6 +140,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     ...notificationsRoutes,
     ...supervisionRoutes,
     ...findingsRoutes,
+    ...bulletinRoutes,
+    ...ledgerRoutes,
+    ...evaluationRoutes,
+    ...planCompareRoutes,
     ...(options.extraRoutes ?? []),
   ];
   const allRoutes: Route[] = [...apiRoutes, ...metaRoutes(() => allRoutes)];
