@@ -3,6 +3,7 @@ import { adminArea } from './admin.tsx';
 import { boardArea } from './board.tsx';
 import { calendarArea } from './calendar.tsx';
 import { dashboardArea } from './dashboard.tsx';
+import { compareArea } from './compare.tsx';
 import { findingsArea } from './findings.tsx';
 import { importArea } from './import.tsx';
 import { jobsArea } from './jobs.tsx';
@@ -17,6 +18,7 @@ export const areas: Area[] = [
   importArea,
   dashboardArea,
   supervisionArea,
+  compareArea,
   findingsArea,
   notifyArea,
   adminArea,

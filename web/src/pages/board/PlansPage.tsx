@@ -8,6 +8,7 @@ import { ApiErrorAlert } from '../../components/ApiErrorAlert.tsx';
 import { PageContainer } from '../../components/PageContainer.tsx';
 import { board } from '../../i18n/board.ts';
 import { common } from '../../i18n/common.ts';
+import { compare } from '../../i18n/compare.ts';
 
 const t = board.plans;
 
@@ -84,9 +85,21 @@ export default function PlansPage() {
               {
                 title: common.actions,
                 key: 'open',
-                width: 100,
+                width: 190,
                 render: (_, plan) => (
-                  <Link to={planHref(plan)}>{plan.status === 'draft' ? t.openDraft : t.open}</Link>
+                  <>
+                    <Link to={planHref(plan)}>{plan.status === 'draft' ? t.openDraft : t.open}</Link>
+                    {plans.some((other) => other.year < plan.year) ? (
+                      <Link
+                        to={`/compare?plan=${plan.id}`}
+                        style={{ marginInlineStart: 12 }}
+                        // The row itself opens the plan; this link goes to the comparison instead.
+                        onClick={(event) => event.stopPropagation()}
+                      >
+                        {compare.compareButton}
+                      </Link>
+                    ) : null}
+                  </>
                 ),
               },
             ]}
