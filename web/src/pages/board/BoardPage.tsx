@@ -11,6 +11,7 @@ import { PageContainer } from '../../components/PageContainer.tsx';
 import { ReportingRuleButton } from '../../components/reporting-rule/ReportingRuleModal.tsx';
 import { board } from '../../i18n/board.ts';
 import { common } from '../../i18n/common.ts';
+import { LedgerButtons } from '../ledger/LedgerButtons.tsx';
 import { BoardFiltersBar } from './BoardFiltersBar.tsx';
 import './board.css';
 import {
@@ -65,7 +66,14 @@ export default function BoardPage() {
     <PageContainer
       title={tree.plan.title}
       subtitle={subtitle}
-      extra={supervisor ? <ReportingRuleButton target={{ kind: 'plan', planId: tree.plan.id }} /> : null}
+      extra={
+        <>
+          {tree.plan.status === 'draft' ? null : (
+            <LedgerButtons planId={tree.plan.id} canImport={supervisor && tree.plan.status === 'published'} />
+          )}
+          {supervisor ? <ReportingRuleButton target={{ kind: 'plan', planId: tree.plan.id }} /> : null}
+        </>
+      }
     >
       {tree.plan.status === 'draft' ? (
         <Alert
