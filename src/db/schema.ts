@@ -53,6 +53,8 @@ export interface DB {
   supervision_notice_events: SupervisionNoticeEventTable;
   ical_tokens: IcalTokenTable;
   notifications: NotificationTable;
+  data_versions: DataVersionTable;
+  bulletins: BulletinTable;
 }
 
 export interface OrganizationTable {
@@ -404,6 +406,29 @@ export interface FindingTable {
   /** The monthly inspection that recorded it (migration 0010). */
   inspection_id: ColumnType<number | null, number | null | undefined, number | null>;
   updated_at: ColumnType<Timestamp | null, Timestamp | null | undefined, Timestamp | null>;
+}
+
+/** A monthly bulletin (工作通报) revision: a draft, or issued with its exact file (migration 0011). */
+export interface BulletinTable {
+  id: Id;
+  organization_id: number;
+  plan_id: number;
+  month: string;
+  revision: number;
+  state: 'draft' | 'issued';
+  as_of: string;
+  content: string;
+  version: ColumnType<number, number | undefined, number>;
+  created_by: number | null;
+  created_at: Timestamp;
+  updated_by: number | null;
+  updated_at: Timestamp;
+  issued_by: number | null;
+  issued_by_label: string | null;
+  issued_at: Timestamp | null;
+  file_sha256: string | null;
+  file_name: string | null;
+  file_size: number | null;
 }
 
 /** Append-only trail of every write (留痕). */

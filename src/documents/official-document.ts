@@ -1,17 +1,24 @@
 import {
   AlignmentType,
+  BorderStyle,
   Document,
+  DocumentGridType,
   Footer,
   LineRuleType,
   Packer,
   PageNumber,
   Paragraph,
   type ParagraphChild,
+  Table,
+  TableCell,
+  TableRow,
   TextRun,
+  VerticalAlign,
+  WidthType,
 } from 'docx';
 
 // The official document layout (党政机关公文格式, GB/T 9704-2012) shared by every .docx Duban writes:
-// the supervision notice (督办单) now, the monthly bulletin (工作通报) next. Sizes in Word's units:
+// the supervision notice (督办单) and the monthly bulletin (工作通报). Sizes in Word's units:
 // twips (1/1440 inch) for the page, half-points for fonts.
 
 /** Millimetres to twips, rounded (docx's own helper truncates, which makes 37 mm 2097). */
@@ -35,15 +42,31 @@ export const officialFonts = {
   title: { eastAsia: '方正小标宋简体', ascii: '宋体', hAnsi: '宋体' },
   body: { eastAsia: '仿宋_GB2312', ascii: '仿宋', hAnsi: '仿宋' },
   heading: { eastAsia: '黑体', ascii: '黑体', hAnsi: '黑体' },
+  subheading: { eastAsia: '楷体_GB2312', ascii: '楷体', hAnsi: '楷体' },
   pageNumber: { eastAsia: '宋体', ascii: '宋体', hAnsi: '宋体' },
 } as const;
 
-/** Chinese font sizes in half-points: 2号 22 pt, 3号 16 pt, 4号 14 pt. */
-export const officialSizes = { title: 44, body: 32, pageNumber: 28 } as const;
+/** Chinese font sizes in half-points: 2号 22 pt, 3号 16 pt, 4号 14 pt, 小四 12 pt (table text). */
+export const officialSizes = { title: 44, body: 32, pageNumber: 28, table: 24 } as const;
 
 // 22 lines of 28 characters a page: a fixed line pitch of about 28.9 pt (578 twips).
 const LINE = { line: 578, lineRule: LineRuleType.EXACT } as const;
 const INDENT_TWO_CHARS = 640;
+const TABLE_LINE = { line: 340, lineRule: LineRuleType.EXACT } as const;
+
+/** The width of the type area in twips (page width less the left and right margins). */
+export const textWidth = officialPage.width - officialPage.margin.left - officialPage.margin.right;
+
+/**
+ * 22 lines × 28 characters: the line pitch is the type area's height / 22 (also Word's 文档网格 of
+ * lines); each 3号 character advances 16 pt less a fixed spacing (in twentieths of a point), so 28
+ * fill the line. A character grid (linesAndChars) would do the same in Word, but LibreOffice snaps
+ * every 16 pt glyph to two of its narrower cells, halving the characters per line.
+ */
+export const officialGrid = {
+  linePitch: Math.floor((officialPage.height - officialPage.margin.top - officialPage.margin.bottom) / 22),
+  characterSpacing: Math.floor(textWidth / 28 - officialSizes.body * 10),
+} as const;
 
 /** One block of an official document, in reading order. */
 export type OfficialBlock =
@@ -54,6 +77,10 @@ export type OfficialBlock =
   | { kind: 'addressee'; text: string }
   /** A level-one heading in 黑体 (一、…). */
   | { kind: 'heading'; text: string }
+  /** A level-two heading in 楷体 (（一）…). */
+  | { kind: 'subheading'; text: string }
+  /** A bordered table: a header row, then the rows; widths are relative (they fill the type area). */
+  | { kind: 'table'; columns: string[]; widths?: number[]; rows: string[][] }
   /** A body paragraph, first line indented two characters; line breaks in the text start new paragraphs. */
   | { kind: 'paragraph'; text: string }
   /** Right-aligned lines at the end (the issuing office, the date). */
@@ -61,10 +88,56 @@ export type OfficialBlock =
   | { kind: 'blank' };
 
 function run(text: string, font: (typeof officialFonts)[keyof typeof officialFonts], size: number): TextRun {
-  return new TextRun({ text, font, size });
+  // 3号 text keeps to 28 characters a line (officialGrid); other sizes keep their natural width.
+  const characterSpacing = size === officialSizes.body ? officialGrid.characterSpacing : undefined;
+  return new TextRun({ text, font, size, characterSpacing });
 }
 
-function paragraphsOf(block: OfficialBlock): Paragraph[] {
+const BORDER = { style: BorderStyle.SINGLE, size: 4, color: '000000' } as const;
+
+function tableCell(text: string, width: number, header: boolean): TableCell {
+  const font = header ? officialFonts.heading : officialFonts.body;
+  return new TableCell({
+    width: { size: width, type: WidthType.DXA },
+    verticalAlign: VerticalAlign.CENTER,
+    margins: { left: 60, right: 60, top: 30, bottom: 30 },
+    children: text.split(/\r?\n/).map(
+      (line) =>
+        new Paragraph({
+          children: [run(line, font, officialSizes.table)],
+          spacing: TABLE_LINE,
+          alignment: header || line.length <= 6 ? AlignmentType.CENTER : AlignmentType.LEFT,
+        }),
+    ),
+  });
+}
+
+function tableOf(block: Extract<OfficialBlock, { kind: 'table' }>): Table {
+  const weights = block.widths ?? block.columns.map(() => 1);
+  const total = weights.reduce((sum, w) => sum + w, 0);
+  const widths = weights.map((w) => Math.floor((textWidth * w) / total));
+  const row = (cells: readonly string[], header: boolean) =>
+    new TableRow({
+      tableHeader: header,
+      cantSplit: true,
+      children: widths.map((width, index) => tableCell(cells[index] ?? '', width, header)),
+    });
+  return new Table({
+    width: { size: textWidth, type: WidthType.DXA },
+    columnWidths: widths,
+    borders: {
+      top: BORDER,
+      bottom: BORDER,
+      left: BORDER,
+      right: BORDER,
+      insideHorizontal: BORDER,
+      insideVertical: BORDER,
+    },
+    rows: [row(block.columns, true), ...block.rows.map((cells) => row(cells, false))],
+  });
+}
+
+function paragraphsOf(block: OfficialBlock): Array<Paragraph | Table> {
   const body = (children: ParagraphChild[], options: object = {}) =>
     new Paragraph({ children, spacing: LINE, ...options });
   switch (block.kind) {
@@ -88,6 +161,14 @@ function paragraphsOf(block: OfficialBlock): Paragraph[] {
           indent: { firstLine: INDENT_TWO_CHARS },
         }),
       ];
+    case 'subheading':
+      return [
+        body([run(block.text, officialFonts.subheading, officialSizes.body)], {
+          indent: { firstLine: INDENT_TWO_CHARS },
+        }),
+      ];
+    case 'table':
+      return [tableOf(block)];
     case 'paragraph':
       return block.text
         .split(/\r?\n/)
@@ -138,6 +219,15 @@ export async function writeOfficialDocument(options: {
     creator: options.creator ?? '督办',
     styles: {
       default: { document: { run: { font: officialFonts.body, size: officialSizes.body } } },
+      // LibreOffice sizes the character grid from the Normal style's own font size (12 pt when it
+      // names none), not from the document defaults, so Normal repeats the body size.
+      paragraphStyles: [
+        {
+          id: 'Normal',
+          name: 'Normal',
+          run: { font: officialFonts.body, size: officialSizes.body },
+        },
+      ],
     },
     sections: [
       {
@@ -146,6 +236,7 @@ export async function writeOfficialDocument(options: {
             size: { width: officialPage.width, height: officialPage.height },
             margin: { ...officialPage.margin, footer: mmToTwips(28) - mmToTwips(7), header: mmToTwips(15) },
           },
+          grid: { type: DocumentGridType.LINES, linePitch: officialGrid.linePitch },
         },
         footers: { default: pageNumberFooter() },
         children: options.blocks.flatMap(paragraphsOf),

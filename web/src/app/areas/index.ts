@@ -1,6 +1,7 @@
 import type { Area } from '../area.ts';
 import { adminArea } from './admin.tsx';
 import { boardArea } from './board.tsx';
+import { bulletinsArea } from './bulletins.tsx';
 import { calendarArea } from './calendar.tsx';
 import { dashboardArea } from './dashboard.tsx';
 import { compareArea } from './compare.tsx';
@@ -22,6 +23,7 @@ export const areas: Area[] = [
   findingsArea,
   notifyArea,
   adminArea,
+  bulletinsArea,
   calendarArea,
   jobsArea,
 ];

@@ -1,0 +1,64 @@
+import type { DashboardSection, OverdueTask, RankingRow } from '../../shared/dashboard.ts';
+import type { Light, LightCounts } from '../lights/index.ts';
+
+// The facts of one month's bulletin, gathered from the lights, the dashboard and the reporting
+// rule (load-facts.ts) and turned into words by default-content.ts. Kept apart so the words are pure.
+
+/** An item that is lagging (red or yellow) with its reason and who answers for it. */
+export interface LaggingItem {
+  no: number;
+  title: string;
+  light: Light;
+  reason: string;
+  leaders: string[];
+  /** Units of the item's own tasks (lead first). */
+  units: string[];
+  /** Schools its tasks were fanned out to, counted rather than named. */
+  schools: number;
+}
+
+/** A task completed (办结 accepted) in the month. */
+export interface CompletedTask {
+  itemNo: number;
+  itemTitle: string;
+  title: string;
+  unit: string | null;
+  completedOn: string;
+}
+
+/** Work falling due in the next month. */
+export interface DueNext {
+  itemNo: number;
+  title: string;
+  unit: string | null;
+  dueOn: string;
+  /** The indicator's words when an indicator, not the task, falls due. */
+  what: string | null;
+}
+
+/** Everything a month's bulletin says, as data. */
+export interface BulletinFacts {
+  planTitle: string;
+  organizationName: string;
+  month: string;
+  asOf: string;
+  nextMonth: string;
+  itemTotal: number;
+  taskTotal: number;
+  plan: { light: Light; progress: number; counts: LightCounts };
+  itemCounts: LightCounts;
+  sections: DashboardSection[];
+  /** Reports due in the month: on time, late, missing (null before any report was due). */
+  monthReports: { onTime: number; late: number; missing: number } | null;
+  completedItems: Array<{ no: number; title: string; completedOn: string }>;
+  completedTasks: CompletedTask[];
+  lagging: LaggingItem[];
+  overdue: OverdueTask[];
+  /** Departments ranked by on-time reporting, then progress. */
+  ranking: RankingRow[];
+  /** Schools' reporting in one line: how many, their on-time rate. */
+  schools: { count: number; due: number; onTime: number };
+  dueNext: DueNext[];
+  /** Due days of next month's progress reports (the reporting rule, moved off days off). */
+  reportDueNext: string[];
+}
