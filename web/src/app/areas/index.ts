@@ -4,6 +4,8 @@ import { boardArea } from './board.tsx';
 import { bulletinsArea } from './bulletins.tsx';
 import { calendarArea } from './calendar.tsx';
 import { dashboardArea } from './dashboard.tsx';
+import { dashboardArea } from './dashboard.tsx';
+import { evaluationArea } from './evaluation.tsx';
 import { compareArea } from './compare.tsx';
 import { findingsArea } from './findings.tsx';
 import { importArea } from './import.tsx';
@@ -18,6 +20,7 @@ export const areas: Area[] = [
   boardArea,
   importArea,
   dashboardArea,
+  evaluationArea,
   supervisionArea,
   compareArea,
   findingsArea,

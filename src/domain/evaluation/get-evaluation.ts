@@ -1,0 +1,54 @@
+import { findLock } from '../../db/queries/evaluations.ts';
+import { findVisiblePlan, type PlanRow } from '../../db/queries/plans.ts';
+import { readsWholeOrganization } from '../../db/queries/visibility.ts';
+import type { Evaluation } from '../../shared/evaluations.ts';
+import { type Actor, type Context, shanghaiToday } from '../context.ts';
+import { AppError } from '../errors.ts';
+import { isSupervisorOf } from '../task-access.ts';
+import { type ComputedEvaluation, computeEvaluation, evaluationDay } from './compute-evaluation.ts';
+import { evaluationMessages as M } from './messages.ts';
+
+// Who sees what: supervisors, admins, leaders and viewers read every unit's score; a department or
+// school user reads its own unit's line (score, rank and calculation) and no one else's.
+
+/** Whether the actor reads every unit's score. */
+export function seesAllScores(actor: Actor): boolean {
+  return readsWholeOrganization(actor) || actor.roles.includes('leader');
+}
+
+/** A published plan the actor may read the evaluation of. */
+export async function requireEvaluatedPlan(ctx: Context, planId: number): Promise<PlanRow> {
+  const plan = await findVisiblePlan(ctx.db, ctx.actor.organizationId, planId);
+  if (!plan) throw new AppError('NOT_FOUND', M.planNotFound, { planId });
+  if (plan.status === 'draft') throw new AppError('CONFLICT', M.planNotPublished);
+  if (!seesAllScores(ctx.actor) && ctx.actor.unitId === null) throw new AppError('FORBIDDEN', M.notAllowed);
+  return plan;
+}
+
+/**
+ * A plan's year-end evaluation: once locked (发布并锁定) the published snapshot, never recomputed;
+ * before that computed live as of today (or the plan year's last day once the year is over).
+ */
+export async function getEvaluation(ctx: Context, planId: number): Promise<Evaluation> {
+  const plan = await requireEvaluatedPlan(ctx, planId);
+  const lock = await findLock(ctx.db, plan.id);
+  const computed: ComputedEvaluation = lock
+    ? (JSON.parse(lock.snapshot) as ComputedEvaluation)
+    : await computeEvaluation(ctx.db, plan, evaluationDay(plan, shanghaiToday(ctx)));
+  const evaluation: Evaluation = {
+    ...computed,
+    locked: lock ? { at: lock.lockedAt, by: lock.lockedByLabel } : null,
+    canEdit: !lock && isSupervisorOf(ctx.actor, plan.organization_id),
+    seesAll: seesAllScores(ctx.actor),
+  };
+  return evaluation.seesAll ? evaluation : ownLineOnly(evaluation, ctx.actor.unitId);
+}
+
+function ownLineOnly(evaluation: Evaluation, unitId: number | null): Evaluation {
+  return {
+    ...evaluation,
+    adjustments: evaluation.adjustments.filter((a) => a.unitId === unitId),
+    departments: evaluation.departments.filter((u) => u.unitId === unitId),
+    schools: evaluation.schools.filter((u) => u.unitId === unitId),
+  };
+}

@@ -1,0 +1,212 @@
+import type { IndicatorTable } from '../../db/schema.ts';
+import { achievedOf } from '../lights/achieved.ts';
+import {
+  addDays,
+  dayNumber,
+  expectedByDate,
+  type IndicatorProgressInput,
+  isCompletionAccepted,
+  type PlanDate,
+  type SchoolCalendar,
+  scheduleOf,
+} from '../lights/index.ts';
+import { filingForPeriod } from '../reporting/filing.ts';
+import type { PlanReporting } from '../reporting/load-reporting.ts';
+import { reportingPeriods } from '../reporting/reporting-rule.ts';
+
+// The three measures of the evaluation, counted per unit from a plan's loaded data. Pure: what is
+// owed by a day comes from the lights (expected by date) and the reporting rule (periods and due
+// days), the same rules the supervision center shows all year.
+
+/** A plan's data as the evaluation counts it. */
+export interface EvaluationData {
+  year: number;
+  tasks: Array<{
+    id: number;
+    startOn: string;
+    dueOn: string;
+    /** The Asia/Shanghai day completion (办结) was accepted, for done tasks. */
+    completedOn: string | null;
+  }>;
+  taskUnits: Array<{ taskId: number; unitId: number }>;
+  indicators: Array<{
+    id: number;
+    taskId: number;
+    kind: IndicatorTable['kind'];
+    per: IndicatorTable['per'];
+    targetMin: number | null;
+    targetMax: number | null;
+    targetValue: number | null;
+    dueOn: string | null;
+  }>;
+  /** Accepted occurrences only. */
+  occurrences: Array<{ indicatorId: number; occurredOn: string }>;
+  reports: Array<{
+    id: number;
+    taskId: number;
+    unitId: number;
+    period: string;
+    /** The Asia/Shanghai day of the latest submission. */
+    submittedOn: string;
+    state: 'submitted' | 'accepted' | 'returned';
+  }>;
+  /** Report id → the Asia/Shanghai day it was first returned. */
+  returnedOn: Map<number, string>;
+  reporting: PlanReporting;
+}
+
+/** What a unit did against what it owed, as of a day. */
+export interface UnitMeasures {
+  completion: { achieved: number; expected: number };
+  timeliness: { onTime: number; due: number };
+  quality: { clean: number; filed: number };
+}
+
+/** Counts the three measures for every unit that owns a task of the plan (lead or co-owner). */
+export function measureUnits(data: EvaluationData, asOf: PlanDate): Map<number, UnitMeasures> {
+  const yearEnd = `${data.year}-12-31`;
+  const result = new Map<number, UnitMeasures>();
+  const of = (unitId: number): UnitMeasures => {
+    let m = result.get(unitId);
+    if (!m) {
+      m = {
+        completion: { achieved: 0, expected: 0 },
+        timeliness: { onTime: 0, due: 0 },
+        quality: { clean: 0, filed: 0 },
+      };
+      result.set(unitId, m);
+    }
+    return m;
+  };
+  for (const owner of data.taskUnits) of(owner.unitId);
+
+  const indicatorsByTask = groupBy(data.indicators, (i) => i.taskId);
+  const ownersByTask = groupBy(data.taskUnits, (u) => u.taskId);
+  const reportsByKey = new Map(data.reports.map((r) => [`${r.taskId}/${r.unitId}/${r.period}`, r]));
+  // Owed means due on or before the evaluation day: evaluated as of 12-31, a year-end deadline and
+  // December's monthly slot are owed. The lights owe a thing only once its day has passed, so they
+  // are asked about the day after; work is still counted only up to the evaluation day itself.
+  const owedBy = addDays(asOf, 1);
+  const occurrencesUpTo = data.occurrences.filter((o) => o.occurredOn <= asOf);
+  const occurrencesByIndicator = groupBy(occurrencesUpTo, (o) => o.indicatorId);
+
+  for (const row of data.tasks) {
+    // Completion accepted after the evaluation day does not count yet.
+    const task = row.completedOn !== null && row.completedOn > asOf ? { ...row, completedOn: null } : row;
+    // Completion belongs to every owner, lead (牵头) and co-owner (配合) alike: the task's indicators
+    // are their common promise, and a co-owner who scored nothing here would get full marks free.
+    const completion = taskCompletion(task, indicatorsByTask.get(task.id) ?? [], occurrencesByIndicator, {
+      asOf: owedBy,
+      yearEnd,
+      calendar: data.reporting.school,
+    });
+    for (const owner of ownersByTask.get(task.id) ?? []) {
+      const m = of(owner.unitId).completion;
+      m.achieved += completion.achieved;
+      m.expected += completion.expected;
+    }
+    // Timeliness belongs to every owner: each files its own report per period.
+    const rule = data.reporting.ruleOfTask(task.id);
+    const periods = reportingPeriods(rule, task.startOn, minDay(yearEnd, task.dueOn), data.reporting);
+    for (const owner of ownersByTask.get(task.id) ?? []) {
+      const m = of(owner.unitId).timeliness;
+      for (const period of periods) {
+        if (period.dueOn > asOf) continue;
+        m.due += 1;
+        const filed = filingForPeriod(period.months, (month) =>
+          reportsByKey.get(`${task.id}/${owner.unitId}/${month}`),
+        );
+        if (filed && filed.state !== 'returned' && filed.submittedOn <= period.dueOn) m.onTime += 1;
+      }
+    }
+  }
+
+  for (const report of data.reports) {
+    const returnedOn = data.returnedOn.get(report.id);
+    const returned = returnedOn !== undefined && returnedOn <= asOf;
+    if (report.submittedOn > asOf && !returned) continue;
+    const m = of(report.unitId).quality;
+    m.filed += 1;
+    if (!returned) m.clean += 1;
+  }
+  return result;
+}
+
+function taskCompletion(
+  task: EvaluationData['tasks'][number],
+  indicators: EvaluationData['indicators'],
+  occurrencesByIndicator: Map<number, EvaluationData['occurrences']>,
+  at: { asOf: PlanDate; yearEnd: PlanDate; calendar: SchoolCalendar },
+): { achieved: number; expected: number } {
+  const completion = task.completedOn ?? undefined;
+  const inputs: IndicatorProgressInput[] = indicators.map((row) => ({
+    kind: row.kind,
+    ...(row.per ? { per: row.per } : {}),
+    ...(row.targetMin !== null ? { min: row.targetMin } : {}),
+    ...(row.targetMax !== null ? { max: row.targetMax } : {}),
+    ...(row.targetValue !== null ? { value: row.targetValue } : {}),
+    due: row.dueOn ?? task.dueOn,
+    startOn: task.startOn,
+    endOn: at.yearEnd,
+    occurrences: (occurrencesByIndicator.get(row.id) ?? []).map((o) => o.occurredOn),
+    ...(completion ? { completionAccepted: completion } : {}),
+  }));
+  // As in the lights: a task with no measurable promise is a deadline only completion fulfils.
+  if (inputs.length === 0) {
+    inputs.push({
+      kind: 'deadline',
+      due: task.dueOn,
+      startOn: task.startOn,
+      endOn: at.yearEnd,
+      ...(completion ? { completionAccepted: completion } : {}),
+    });
+  }
+  let achieved = 0;
+  let expected = 0;
+  for (const input of inputs) {
+    const counts = indicatorCompletion(input, at.asOf, at.calendar);
+    achieved += counts.achieved;
+    expected += counts.expected;
+  }
+  return { achieved, expected };
+}
+
+/** What one indicator owes by a day (the lights' expected-by-date) and how much of it accepted work covers. */
+export function indicatorCompletion(
+  input: IndicatorProgressInput,
+  asOf: PlanDate,
+  calendar: SchoolCalendar,
+): { achieved: number; expected: number } {
+  const owed = expectedByDate(input, asOf, calendar);
+  // A percent target owes one result (the value reached), not "95" of something.
+  const expected = input.kind === 'percent' ? (owed > 0 ? 1 : 0) : owed;
+  if (expected === 0) return { achieved: 0, expected: 0 };
+  if (isCompletionAccepted(input.completionAccepted, asOf)) return { achieved: expected, expected };
+  const schedule = scheduleOf(input, calendar);
+  const { actual, perSlot } = achievedOf(input, schedule, asOf);
+  if (input.kind === 'percent') return { achieved: actual >= schedule.target ? 1 : 0, expected };
+  if (input.kind === 'recurring') {
+    // Period by period, as the lights judge it: a later session does not make up a missed month.
+    const today = dayNumber(asOf);
+    const counted = schedule.slots.reduce(
+      (sum, slot, index) => sum + (dayNumber(slot.closeOn) < today ? (perSlot[index] ?? 0) : 0),
+      0,
+    );
+    return { achieved: Math.min(counted, expected), expected };
+  }
+  return { achieved: Math.min(actual, expected), expected };
+}
+
+function groupBy<T, K>(rows: readonly T[], key: (row: T) => K): Map<K, T[]> {
+  const map = new Map<K, T[]>();
+  for (const row of rows) {
+    const list = map.get(key(row));
+    if (list) list.push(row);
+    else map.set(key(row), [row]);
+  }
+  return map;
+}
+
+function minDay(a: string, b: string): string {
+  return a <= b ? a : b;
+}

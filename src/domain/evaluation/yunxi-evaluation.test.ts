@@ -1,0 +1,84 @@
+import ExcelJS from 'exceljs';
+import { strFromU8, unzipSync } from 'fflate';
+import { expect, it } from 'vitest';
+import { describeEachDatabase } from '../../../test/support/databases.ts';
+import { createSeedOrganization } from '../../seed/directory.ts';
+import { generatePlanYear } from '../../seed/plan-year.ts';
+import { SeededRandom } from '../../seed/random.ts';
+import { importYunxiBureau } from '../../seed/yunxi-template.ts';
+import { systemActor } from '../context.ts';
+import { exportEvaluation } from './export-evaluation.ts';
+import { getEvaluation } from './get-evaluation.ts';
+import { lockEvaluation } from './lock-evaluation.ts';
+
+// The Yunxi plan (30 departments, 60 schools) filled with a generated 2024 and evaluated at year end.
+
+describeEachDatabase('evaluation of a generated Yunxi year', (current) => {
+  it('scores every unit with tasks, ranks them 1..n, locks and exports', async () => {
+    const database = current();
+    const organizationId = await createSeedOrganization(
+      database,
+      '岳阳市云溪区教育体育局',
+      null,
+      '2024-02-20T01:00:00.000Z',
+    );
+    const { planId } = await importYunxiBureau(database, {
+      organizationId,
+      year: 2024,
+      departments: 30,
+      schools: 60,
+      random: new SeededRandom(7),
+    });
+    await generatePlanYear(database, { planId, through: '2024-12-31', seed: 7 });
+    const ctx = {
+      db: database.db,
+      dialect: database.dialect,
+      actor: systemActor(organizationId, '督导室'),
+      now: () => new Date('2025-01-10T02:00:00Z'),
+    };
+    const started = performance.now();
+    const evaluation = await getEvaluation(ctx, planId);
+    const elapsed = performance.now() - started;
+    expect(evaluation.asOf).toBe('2024-12-31');
+    const owners = await database.db
+      .selectFrom('task_units')
+      .innerJoin('tasks', 'tasks.id', 'task_units.task_id')
+      .select('task_units.unit_id')
+      .distinct()
+      .where('tasks.plan_id', '=', planId)
+      .execute();
+    const ranked = [...evaluation.departments, ...evaluation.schools].filter((u) => u.ranked);
+    expect(new Set(ranked.map((u) => u.unitId))).toEqual(new Set(owners.map((o) => o.unit_id)));
+    for (const group of [evaluation.departments, evaluation.schools]) {
+      const ranks = group.filter((u) => u.ranked).map((u) => u.rank ?? 0);
+      expect(ranks[0]).toBe(1);
+      // Competition ranking: each rank is its position or the previous rank when tied.
+      ranks.forEach((rank, index) => {
+        expect(rank === index + 1 || rank === ranks[index - 1]).toBe(true);
+      });
+      for (const unit of group.filter((u) => u.ranked)) {
+        expect(unit.total).toBeGreaterThanOrEqual(0);
+        expect(unit.total).toBeLessThanOrEqual(100 + evaluation.rubric.bonusCap);
+        expect(unit.timeliness.due).toBeGreaterThan(0);
+        expect(unit.lines.at(-1)?.text).toMatch(/^总分：/);
+      }
+    }
+    // A generated year is neither perfect nor empty.
+    const totals = ranked.map((u) => u.total ?? 0);
+    expect(Math.max(...totals)).toBeGreaterThan(Math.min(...totals));
+    console.info(
+      `[evaluation] Yunxi ${database.dialect}: ${ranked.length} units scored in ${Math.round(elapsed)} ms`,
+    );
+
+    await lockEvaluation(ctx, planId);
+    const xlsx = await exportEvaluation(ctx, planId, 'xlsx');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(Buffer.from(xlsx.bytes) as unknown as ExcelJS.Buffer);
+    expect(book.getWorksheet('考核排名')?.rowCount).toBe(
+      1 + evaluation.departments.length + evaluation.schools.length,
+    );
+    const docx = await exportEvaluation(ctx, planId, 'docx');
+    const xml = strFromU8(unzipSync(docx.bytes)['word/document.xml'] ?? new Uint8Array());
+    expect(xml).toContain('已发布并锁定');
+  }, 600_000);
+});
