@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyServerOptions } from 'fastify';
 import type { Database } from '../db/connect.ts';
 import { installChineseZodMessages } from '../shared/zod-chinese.ts';
 import { toErrorResponse } from './errors.ts';
+import { addInputGuards } from './input-guards.ts';
 import { httpMessages as m } from './messages.ts';
 import { type Route, registerRoutes } from './route.ts';
 import { auditRoutes } from './routes/audit.ts';
@@ -32,7 +33,7 @@ import { taskRoutes } from './routes/tasks.ts';
 import { tokenRoutes } from './routes/tokens.ts';
 import { userRoutes } from './routes/users.ts';
 import { workRoutes } from './routes/work.ts';
-import { addSecurityHeaders } from './security-headers.ts';
+import { addSecurityHeaders, setSecurityHeaders } from './security-headers.ts';
 import type { AppState } from './state.ts';
 import { registerWebApp } from './web-app.ts';
 
@@ -79,6 +80,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     // A pasted notice is well under 1 MB of text; files go through multipart with their own limit.
     bodyLimit: 5 * 1024 * 1024,
     return503OnClosing: true,
+    // The router's own refusals (a path parameter over 100 characters, a malformed %-escape)
+    // answer like every other error: our JSON shape, a Chinese message, the security headers.
+    frameworkErrors: (_error, request, reply) => {
+      const answer = reply as FastifyReply;
+      setSecurityHeaders(request, answer);
+      return answer.status(400).send({ error: { code: 'INVALID_INPUT', message: m.badUrl, details: {} } });
+    },
   });
   const state: AppState = {
     database: options.database,
@@ -99,6 +107,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     },
   });
   addSecurityHeaders(app);
+  addInputGuards(app);
 
   app.setErrorHandler((error, request, reply) => {
     const { status, body } = toErrorResponse(error, uploadLimitMb);

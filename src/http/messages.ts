@@ -14,6 +14,8 @@ export const httpMessages = {
   invalidBody: '请求体格式不正确，请检查后重试。',
   tooLarge: (mb: number) => `上传的文件过大：每个文件不能超过 ${mb} MB，请压缩或拆分后再上传。`,
   bodyTooLarge: '请求内容过大，请缩小后重试。',
+  badUrl: '请求地址不正确（含有过长或无法解析的部分），请检查后重试。',
+  nulCharacter: '请求中含有不允许的空字符（NUL），请删除后重试。',
   tooManyParts: '一次上传的文件或字段过多，请分批上传。',
   unsupportedMediaType: '不支持的请求格式，请使用 JSON 或 multipart/form-data。',
   unsupportedFile: (name: string) =>

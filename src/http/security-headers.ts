@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 
 // No inline script anywhere: scripts come only from this server. The web app's component library
 // (Ant Design) writes its styles at run time, so styles may be inline; images may be data: or blob:
@@ -32,17 +32,25 @@ const HEADERS: Record<string, string> = {
 /** Adds the security headers to every response, errors and 404s included. */
 export function addSecurityHeaders(app: FastifyInstance): void {
   app.addHook('onSend', async (request, reply, payload) => {
-    const framable = reply.getHeader('x-frame-options') === 'SAMEORIGIN';
-    for (const [name, value] of Object.entries(HEADERS)) reply.header(name, value);
-    if (framable) {
-      reply.header('x-frame-options', 'SAMEORIGIN');
-      reply.header('content-security-policy', FRAMABLE_POLICY);
-    }
-    reply.header('x-request-id', request.id);
-    if (request.protocol === 'https') reply.header('strict-transport-security', 'max-age=31536000');
-    // API answers are personal data: no proxy or browser cache should keep them.
-    if (request.url.startsWith('/api/') && !reply.hasHeader('cache-control'))
-      reply.header('cache-control', 'no-store');
+    setSecurityHeaders(request, reply);
     return payload;
   });
+}
+
+/**
+ * Sets the security headers on one reply; addSecurityHeaders does it for every answer, and the
+ * router's own refusals (which skip the hooks) call it directly.
+ */
+export function setSecurityHeaders(request: FastifyRequest, reply: FastifyReply): void {
+  const framable = reply.getHeader('x-frame-options') === 'SAMEORIGIN';
+  for (const [name, value] of Object.entries(HEADERS)) reply.header(name, value);
+  if (framable) {
+    reply.header('x-frame-options', 'SAMEORIGIN');
+    reply.header('content-security-policy', FRAMABLE_POLICY);
+  }
+  reply.header('x-request-id', request.id);
+  if (request.protocol === 'https') reply.header('strict-transport-security', 'max-age=31536000');
+  // API answers are personal data: no proxy or browser cache should keep them.
+  if (request.url.startsWith('/api/') && !reply.hasHeader('cache-control'))
+    reply.header('cache-control', 'no-store');
 }

@@ -25,12 +25,23 @@ export interface MultipartInput {
 export async function readMultipart(request: FastifyRequest): Promise<MultipartInput> {
   const fields: Record<string, string> = {};
   const files: UploadedFile[] = [];
-  for await (const part of request.parts()) {
-    if (part.type === 'field') {
-      fields[part.fieldname] = String(part.value);
-      continue;
+  try {
+    for await (const part of request.parts()) {
+      if (part.type === 'field') {
+        const value = String(part.value);
+        // PostgreSQL cannot store NUL in text; refuse it here as input-guards.ts does for JSON.
+        if (value.includes('\u0000') || part.fieldname.includes('\u0000'))
+          throw new AppError('INVALID_INPUT', m.nulCharacter, { field: part.fieldname });
+        fields[part.fieldname] = value;
+        continue;
+      }
+      files.push(await readFile(part));
     }
-    files.push(await readFile(part));
+  } catch (error) {
+    // The multipart parser (busboy) throws a plain Error on a truncated or malformed body: that is
+    // the sender's fault (400), not ours. Our own refusals and the plugin's limits (413) pass through.
+    if (error instanceof AppError || (error instanceof Error && 'code' in error)) throw error;
+    throw new AppError('INVALID_INPUT', m.invalidBody);
   }
   return { fields, files };
 }

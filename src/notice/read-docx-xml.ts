@@ -10,6 +10,12 @@ interface Sink {
   ilvl?: number;
 }
 
+/**
+ * Word nests a few dozen elements deep (tables in tables included); a part nested deeper is not a
+ * document anyone wrote, and refusing it keeps the reader linear on hostile input.
+ */
+const MAX_DEPTH = 256;
+
 /** Run-level elements that stand for a character; honoured only directly inside a run (w:r). */
 const RUN_CHARACTERS: Record<string, string> = {
   'w:tab': '\t',
@@ -28,6 +34,7 @@ export function documentXmlToText(xml: string, numberer: Numberer = () => ''): s
   const sinks: Sink[] = [];
   const parents: string[] = [];
   let inText = false;
+  let numPrDepth = 0; // inside w:numPr (a counter, not a search of the stack, so deep input stays linear)
   let skipDepth = 0; // inside mc:Fallback, which repeats a text box already read from mc:Choice
   let sawBody = false;
 
@@ -50,10 +57,12 @@ export function documentXmlToText(xml: string, numberer: Numberer = () => ''): s
   scanXml(xml, {
     open(name, tag, selfClosing) {
       const parent = parents[parents.length - 1];
+      if (parents.length >= MAX_DEPTH) throw new NoticeReadError('DOCX_BROKEN');
       if (name === 'w:body') sawBody = true;
       const char = RUN_CHARACTERS[name];
       if (char !== undefined && parent === 'w:r') append(char);
-      if (skipDepth === 0 && parents.includes('w:numPr')) readNumPr(top(), name, tag);
+      if (skipDepth === 0 && numPrDepth > 0) readNumPr(top(), name, tag);
+      if (name === 'w:numPr' && !selfClosing) numPrDepth++;
       if (name === 'mc:Fallback') skipDepth++;
       if ((name === 'w:p' || name === 'w:tc') && skipDepth === 0) {
         sinks.push({ kind: name, parts: [] });
@@ -65,6 +74,7 @@ export function documentXmlToText(xml: string, numberer: Numberer = () => ''): s
     },
     close(name) {
       parents.pop();
+      if (name === 'w:numPr') numPrDepth--;
       if (name === 'w:t') inText = false;
       else if (name === 'mc:Fallback') skipDepth--;
       else if ((name === 'w:p' || name === 'w:tc') && skipDepth === 0) closeSink();

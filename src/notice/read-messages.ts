@@ -16,6 +16,7 @@ export const READ_MESSAGES = {
   PDF_NO_TEXT: 'PDF 中没有可提取的文字（可能是扫描件），请上传文字版 PDF 或 Word 文件',
   PDF_ENCRYPTED: 'PDF 已加密，无法读取：请解除密码保护后再上传，或上传 Word 文件',
   PDF_BROKEN: 'PDF 文件已损坏，无法打开：请重新导出 PDF，或上传 Word 文件',
+  PDF_TOO_COMPLEX: 'PDF 文件过于复杂或已损坏，无法在限定时间和内存内读取：请重新导出 PDF，或上传 Word 文件',
   TEXT_UNDECODABLE: '无法识别文本文件的编码：请另存为 UTF-8 编码的 .txt 文件后上传',
   BINARY: '文件内容不是文字（可能是程序或已损坏的文件）：请上传 .docx、.pdf 或 .txt 文件',
 } as const;

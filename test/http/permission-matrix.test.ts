@@ -4,6 +4,7 @@ import { describeEachDatabase } from '../support/databases.ts';
 import {
   type Browser,
   login,
+  multipartBody,
   seedOrganization,
   seedUser,
   TEST_PASSWORD,
@@ -12,11 +13,23 @@ import {
 } from '../support/http.ts';
 import { yunxiText } from '../support/yunxi.ts';
 
-// Every route × role × own/other unit, with the exact status each must answer. Adding a route
-// means adding rows here. Rows run in order on one database, so the few successful writes come
-// after the refusals of the same route and later rows see their effect (409).
+// Every route × role × own/other unit, with the exact status each must answer. Rows run in order
+// on one database, so the few successful writes come after the refusals of the same route and later
+// rows see their effect (409). The last test fails, naming the route and role, when a route of the
+// app has no row for one of the roles: adding a route means adding its rows here.
 
 type Role = 'admin' | 'supervisor' | 'leader' | 'office' | 'personnel' | 'viewer' | 'outsider' | 'anonymous';
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+const ROLES: readonly Role[] = [
+  'anonymous',
+  'outsider',
+  'viewer',
+  'personnel',
+  'office',
+  'leader',
+  'admin',
+  'supervisor',
+];
 
 interface Fixture {
   planId: number;
@@ -29,14 +42,39 @@ interface Fixture {
   /** 办公室's report on officeTask, with one file. */
   officeReport: number;
   officeFile: number;
+  /** Item 1 and an indicator of officeTask. */
+  item1: number;
+  officeIndicator: number;
+  /** A second import of the notice, left a draft, and its first item. */
+  draftPlan: number;
+  draftItem: number;
+  /** Units and a leader of the bureau; an account that only exists to be changed. */
+  officeUnit: number;
+  personnelUnit: number;
+  leaderId: number;
+  spareUser: number;
+  /** 办公室's own API token. */
+  officeToken: number;
+  /** 人事股's extension request and completion request on personnelTask. */
+  extension: number;
+  completion: number;
+  /** 办公室's occurrence on officeIndicator. */
+  occurrence: number;
+  /** A 督办单 to 办公室 on officeTask, and a finding 办公室 must rectify. */
+  notice: number;
+  finding: number;
+  /** A notification 办公室 received. */
+  notification: number;
 }
 
 interface Row {
-  method: 'GET' | 'POST';
+  method: Method;
   url: (f: Fixture) => string;
   as: Role;
   status: number;
-  body?: Record<string, unknown>;
+  body?: Record<string, unknown> | ((f: Fixture) => Record<string, unknown>);
+  /** A multipart form instead of a JSON body. */
+  form?: Record<string, string>;
 }
 
 const report = { period: '2024-04', status: 'on_track', percent: 30, narrative: '已召开会议' };
@@ -55,6 +93,35 @@ const post = (
   body,
 });
 const readers = { admin: 200, supervisor: 200, leader: 200, office: 200, personnel: 200, viewer: 200 };
+/**
+ * One route for every role: `statuses` lists the answers in ROLES order (anonymous outsider viewer
+ * personnel office leader admin supervisor), and the rows run in that order.
+ */
+const call = (
+  method: Method,
+  url: (f: Fixture) => string,
+  statuses: string,
+  input: Pick<Row, 'body' | 'form'> = {},
+): Row[] => {
+  const codes = statuses.trim().split(/\s+/).map(Number);
+  if (codes.length !== ROLES.length) throw new Error(`${method} ${url.toString()}: ${statuses}`);
+  return ROLES.map((as, i) => ({ method, url, as, status: codes[i] ?? 0, ...input }));
+};
+const notificationSettings = {
+  daysBeforeDue: 3,
+  leaderAfterDays: 2,
+  supervisorAfterDays: 5,
+  quietStart: '',
+  quietEnd: '',
+  emailEnabled: false,
+  smtpHost: '',
+  smtpPort: 465,
+  smtpSecure: true,
+  smtpUser: '',
+  smtpFrom: '',
+  wecomEnabled: false,
+  dingtalkEnabled: false,
+};
 
 const matrix: Row[] = [
   ...all((f) => `/api/plans/${f.planId}`, { ...readers, outsider: 404, anonymous: 401 }),
@@ -90,6 +157,8 @@ const matrix: Row[] = [
     post((f) => `/api/tasks/${f.officeTask}/reports`, as, 403, report),
   ),
   post((f) => `/api/tasks/${f.officeTask}/reports`, 'office', 409, report),
+  post((f) => `/api/tasks/${f.officeTask}/reports`, 'anonymous', 401, report),
+  post((f) => `/api/tasks/${f.officeTask}/reports`, 'admin', 403, report),
   post((f) => `/api/tasks/${f.personnelTask}/reports`, 'office', 404, report),
   post((f) => `/api/tasks/${f.personnelTask}/reports`, 'personnel', 201, report),
   ...(['personnel', 'outsider'] as const).map((as) =>
@@ -103,20 +172,252 @@ const matrix: Row[] = [
     comment: '请补充',
   }),
   post((f) => `/api/reports/${f.officeReport}/review`, 'admin', 409, { decision: 'accept' }),
+  post((f) => `/api/reports/${f.officeReport}/review`, 'supervisor', 409, { decision: 'accept' }),
+  post((f) => `/api/reports/${f.officeReport}/review`, 'anonymous', 401, { decision: 'accept' }),
   // permissions.ts keeps publishing with supervisors; administrators manage accounts only.
   ...(['admin', 'leader', 'office', 'personnel', 'viewer'] as const).map((as) =>
     post((f) => `/api/plans/${f.planId}/publish`, as, 403),
   ),
   post((f) => `/api/plans/${f.planId}/publish`, 'outsider', 404),
+  post((f) => `/api/plans/${f.planId}/publish`, 'anonymous', 401),
   post((f) => `/api/plans/${f.planId}/publish`, 'supervisor', 409),
 ];
+
+// Every other route, one line per route, statuses in ROLES order (anonymous outsider viewer
+// personnel office leader admin supervisor). Administrators act as supervisors in the workflow
+// (task-access.ts isSupervisorOf) but may not publish (permissions.ts).
+const routes: Row[] = [
+  ...call('GET', () => '/healthz', '200 200 200 200 200 200 200 200'),
+  ...call('GET', () => '/api/openapi.json', '200 200 200 200 200 200 200 200'),
+  ...call('GET', () => '/api/docs', '200 200 200 200 200 200 200 200'),
+  ...call('GET', () => '/api/setup', '200 200 200 200 200 200 200 200'),
+  ...call('POST', () => '/api/setup', '404 404 404 404 404 404 404 404', {
+    body: { token: 'not-the-token', username: 'matrix-admin', password: TEST_PASSWORD },
+  }),
+  // The fifth failure locks the account name for 15 minutes (429), whoever sends it.
+  ...call('POST', () => '/api/session', '401 401 401 401 429 429 429 429', {
+    body: { username: 'nobody', password: 'wrong-password' },
+  }),
+  ...call('GET', () => '/api/me', '401 200 200 200 200 200 200 200'),
+  ...call('POST', () => '/api/me/password', '401 400 400 400 400 400 400 400', {
+    body: { current: 'wrong-password', next: 'another-horse-43' },
+  }),
+  ...call('GET', () => '/api/users', '401 403 403 403 403 403 200 403'),
+  ...call('POST', () => '/api/users', '401 403 403 403 403 403 201 403', {
+    body: { username: 'matrix-new', password: TEST_PASSWORD, roles: ['viewer'] },
+  }),
+  ...call('PATCH', (f) => `/api/users/${f.spareUser}`, '401 403 403 403 403 403 204 403', {
+    body: { displayName: '备用' },
+  }),
+  ...call('POST', (f) => `/api/users/${f.spareUser}/password`, '401 403 403 403 403 403 204 403', {
+    body: { password: 'another-horse-43' },
+  }),
+  ...call('POST', (f) => `/api/users/${f.spareUser}/disable`, '401 403 403 403 403 403 204 403'),
+  ...call('POST', (f) => `/api/users/${f.spareUser}/enable`, '401 403 403 403 403 403 204 403'),
+  ...call('PUT', (f) => `/api/users/${f.spareUser}/roles`, '401 403 403 403 403 403 200 403', {
+    body: { roles: ['viewer'] },
+  }),
+  ...call('GET', () => '/api/tokens', '401 200 200 200 200 200 200 200'),
+  ...call('POST', () => '/api/tokens', '401 201 201 201 201 201 201 201', { body: { name: '矩阵' } }),
+  ...call('DELETE', (f) => `/api/tokens/${f.officeToken}`, '401 404 404 404 204 404 204 404'),
+  ...call('GET', (f) => `/api/users/${f.spareUser}/tokens`, '401 404 404 404 404 404 200 404'),
+  ...call('POST', (f) => `/api/users/${f.spareUser}/tokens`, '401 404 404 404 404 404 201 404', {
+    body: { name: '矩阵' },
+  }),
+  ...call('POST', () => '/api/notices/parse', '401 200 200 200 200 200 200 200', {
+    form: { text: yunxiText },
+  }),
+  ...call('GET', () => '/api/plans', '401 200 200 200 200 200 200 200'),
+  ...call('GET', (f) => `/api/items/${f.item1}`, '401 404 200 200 200 200 200 200'),
+  ...call('GET', (f) => `/api/plans/${f.draftPlan}/edit-choices`, '401 404 403 403 403 403 403 200'),
+  ...call(
+    'PATCH',
+    (f) => `/api/plans/${f.draftPlan}/items/${f.draftItem}`,
+    '401 404 403 403 403 403 403 200',
+    {
+      body: { version: 1, title: '矩阵要点' },
+    },
+  ),
+  ...call('DELETE', (f) => `/api/plans/${f.draftPlan}`, '401 404 403 403 403 403 403 200'),
+  ...call('PATCH', (f) => `/api/tasks/${f.officeTask}`, '401 404 403 404 403 403 409 409', {
+    body: { version: 99, dueOn: '2024-12-30' },
+  }),
+  ...call(
+    'POST',
+    (f) => `/api/indicators/${f.officeIndicator}/occurrences`,
+    '401 404 403 404 201 403 403 403',
+    {
+      form: { date: '2024-04-18', note: '矩阵' },
+    },
+  ),
+  ...call('POST', (f) => `/api/tasks/${f.officeTask}/extensions`, '401 404 403 404 201 403 403 403', {
+    body: { newDueOn: '2025-01-15', reason: '矩阵' },
+  }),
+  ...call('POST', (f) => `/api/tasks/${f.officeTask}/completion`, '401 404 403 404 201 403 403 403', {
+    form: { note: '矩阵' },
+  }),
+  ...call('GET', () => '/api/workbench', '401 200 200 200 200 200 200 200'),
+  ...call('GET', () => '/api/badges', '401 200 200 200 200 200 200 200'),
+  ...call('GET', () => '/api/reviews', '401 200 200 200 200 200 200 200'),
+  ...call('POST', () => '/api/reviews/bulk', '401 200 200 200 200 200 200 200', {
+    body: (f) => ({ decision: 'accept', reports: [{ id: f.officeReport, version: 99 }] }),
+  }),
+  ...call('POST', (f) => `/api/occurrences/${f.occurrence}/review`, '401 404 403 404 403 200 409 409', {
+    body: { decision: 'return', comment: '矩阵' },
+  }),
+  ...call('POST', (f) => `/api/extensions/${f.extension}/decision`, '401 404 403 403 404 200 409 409', {
+    body: { decision: 'refuse', comment: '矩阵' },
+  }),
+  ...call('POST', (f) => `/api/completions/${f.completion}/decision`, '401 404 403 403 404 403 200 409', {
+    body: { decision: 'return', comment: '矩阵' },
+  }),
+  ...call('GET', () => '/api/units', '401 200 200 200 200 200 200 200'),
+  ...call('POST', () => '/api/units', '401 201 403 403 403 403 201 409', {
+    body: { name: '矩阵股', kind: 'department' },
+  }),
+  ...call('PATCH', (f) => `/api/units/${f.personnelUnit}`, '401 404 403 403 403 403 204 204', {
+    body: { name: '人事股' },
+  }),
+  ...call('POST', (f) => `/api/units/${f.personnelUnit}/aliases`, '401 404 403 403 403 403 201 201', {
+    body: { alias: '人事' },
+  }),
+  ...call('DELETE', (f) => `/api/units/${f.personnelUnit}/aliases/999999`, '401 404 403 403 403 403 404 404'),
+  ...call('GET', () => '/api/leaders', '401 200 200 200 200 200 200 200'),
+  ...call('POST', () => '/api/leaders', '401 201 403 403 403 403 201 409', { body: { name: '矩阵领导' } }),
+  ...call('PATCH', (f) => `/api/leaders/${f.leaderId}`, '401 404 403 403 403 403 204 204', {
+    body: { title: '副局长' },
+  }),
+  ...call('GET', () => '/api/settings', '401 200 200 200 200 200 200 200'),
+  ...call('PUT', () => '/api/settings/lights', '401 403 403 403 403 403 200 403', {
+    body: { reportGraceDays: 3, dueSoonDays: 7, redBelowShare: 0.5 },
+  }),
+  ...call('PUT', () => '/api/settings/reporting', '401 403 403 403 403 403 200 403', {
+    body: { cycle: 'month', dueDay: 25 },
+  }),
+  ...call('GET', () => '/api/calendar?year=2024', '401 200 200 200 200 200 200 200'),
+  ...call('PUT', () => '/api/calendar/days/2024-10-08', '401 403 403 403 403 403 200 403', {
+    body: { kind: 'holiday', name: '矩阵' },
+  }),
+  ...call('DELETE', () => '/api/calendar/days/2024-10-08', '401 403 403 403 403 403 204 403'),
+  ...call('PUT', () => '/api/school-calendar/2024', '401 200 403 403 403 403 200 200', {
+    body: { terms: [] },
+  }),
+  ...call('GET', (f) => `/api/plans/${f.planId}/reporting`, '401 404 200 200 200 200 200 200'),
+  ...call('PUT', (f) => `/api/plans/${f.planId}/reporting`, '401 404 403 403 403 403 403 200', {
+    body: { cycle: null, dueDay: null },
+  }),
+  ...call('GET', (f) => `/api/tasks/${f.officeTask}/reporting`, '401 404 200 404 200 200 200 200'),
+  ...call('PUT', (f) => `/api/tasks/${f.officeTask}/reporting`, '401 404 403 403 403 403 403 200', {
+    body: { cycle: null, dueDay: null },
+  }),
+  ...call('GET', () => '/api/jobs', '401 403 403 403 403 403 200 403'),
+  ...call('POST', () => '/api/jobs/no-such-job/retry', '401 403 403 403 403 403 404 403'),
+  ...call('GET', () => '/api/notifications', '401 200 200 200 200 200 200 200'),
+  ...call('GET', () => '/api/notifications/unread-count', '401 200 200 200 200 200 200 200'),
+  ...call('POST', (f) => `/api/notifications/${f.notification}/read`, '401 404 404 404 204 404 404 404'),
+  ...call('POST', () => '/api/notifications/read-all', '401 200 200 200 200 200 200 200'),
+  ...call('GET', () => '/api/reminders', '401 200 403 403 403 403 200 200'),
+  ...call('POST', (f) => `/api/tasks/${f.officeTask}/urge`, '401 404 403 404 403 403 400 400', {
+    body: { message: '矩阵' },
+  }),
+  ...call('POST', (f) => `/api/items/${f.item1}/urge`, '401 404 403 403 403 403 400 400', { body: {} }),
+  ...call('GET', () => '/api/settings/notifications', '401 403 403 403 403 403 200 403'),
+  ...call('PUT', () => '/api/settings/notifications', '401 403 403 403 403 403 200 403', {
+    body: notificationSettings,
+  }),
+  ...call('POST', () => '/api/settings/notifications/test', '401 403 403 403 403 403 400 403', {
+    body: { channel: 'wecom' },
+  }),
+  ...call('POST', () => '/api/supervision-notices', '401 404 403 403 403 403 201 201', {
+    body: (f) => ({
+      taskId: f.officeTask,
+      problem: '进度滞后',
+      requirement: '请说明',
+      replyDueOn: '2024-05-10',
+    }),
+  }),
+  ...call('GET', () => '/api/supervision-notices', '401 200 200 200 200 200 200 200'),
+  ...call('GET', (f) => `/api/supervision-notices/${f.notice}`, '401 404 200 404 200 200 200 200'),
+  ...call('GET', (f) => `/api/supervision-notices/${f.notice}/docx`, '401 404 200 404 200 200 200 200'),
+  ...call('POST', (f) => `/api/supervision-notices/${f.notice}/reply`, '401 404 403 404 200 403 403 403', {
+    body: { reply: '已整改', version: 1 },
+  }),
+  ...call('POST', (f) => `/api/supervision-notices/${f.notice}/return`, '401 404 403 404 403 403 200 409', {
+    body: { comment: '请补充', version: 2 },
+  }),
+  ...call('POST', (f) => `/api/supervision-notices/${f.notice}/accept`, '401 404 403 404 403 403 409 409', {
+    body: { version: 3 },
+  }),
+  ...call('GET', (f) => `/api/supervision/overview?planId=${f.planId}`, '401 404 403 403 403 200 200 200'),
+  ...call('GET', () => '/api/me/ical', '401 200 200 200 200 200 200 200'),
+  ...call('POST', () => '/api/me/ical', '401 201 201 201 201 201 201 201'),
+  ...call('DELETE', () => '/api/me/ical', '401 204 204 204 204 204 204 204'),
+  ...call('GET', () => '/ical/ical_notatoken0000.ics', '404 404 404 404 404 404 404 404'),
+  ...call('POST', () => '/api/findings', '401 400 403 403 201 403 403 201', {
+    body: (f) => ({
+      title: '灭火器过期',
+      severity: 'low',
+      dueOn: '2024-06-30',
+      source: '专项检查',
+      unitId: f.officeUnit,
+    }),
+  }),
+  ...call('GET', () => '/api/findings', '401 200 200 200 200 200 200 200'),
+  ...call('GET', (f) => `/api/findings/${f.finding}`, '401 404 200 404 200 404 200 200'),
+  ...call('POST', (f) => `/api/findings/${f.finding}/rectify`, '401 404 403 404 200 404 403 403', {
+    form: { note: '已整改' },
+  }),
+  ...call('POST', (f) => `/api/findings/${f.finding}/verify`, '401 404 403 404 403 404 403 200', {
+    body: { decision: 'return', comment: '请补充' },
+  }),
+  ...call('POST', (f) => `/api/findings/${f.finding}/escalate`, '401 404 403 404 403 404 403 403', {
+    body: { reason: '无力整改' },
+  }),
+  ...call('POST', (f) => `/api/findings/${f.finding}/assign`, '401 404 403 404 403 404 403 409', {
+    body: (f) => ({ unitId: f.officeUnit }),
+  }),
+  ...call('POST', () => '/api/inspections', '401 403 403 201 201 403 403 403', {
+    body: { period: '2024-04', findings: [] },
+  }),
+  ...call('GET', () => '/api/inspections', '401 200 200 200 200 200 200 200'),
+  ...call('POST', () => '/api/plans', '401 201 403 403 403 403 403 201', {
+    form: { text: yunxiText, createUnits: 'true' },
+  }),
+  // Last: logging out ends each role's session.
+  ...call('DELETE', () => '/api/session', '401 204 204 204 204 204 204 204'),
+];
+
+const placeholders: Fixture = {
+  planId: 0,
+  officeTask: 0,
+  personnelTask: 0,
+  item5Task: 0,
+  officeReport: 0,
+  officeFile: 0,
+  item1: 0,
+  officeIndicator: 0,
+  draftPlan: 0,
+  draftItem: 0,
+  officeUnit: 0,
+  personnelUnit: 0,
+  leaderId: 0,
+  spareUser: 0,
+  officeToken: 0,
+  extension: 0,
+  completion: 0,
+  occurrence: 0,
+  notice: 0,
+  finding: 0,
+  notification: 0,
+};
 
 interface TreeTask {
   id: number;
   lead: { name: string } | null;
+  indicators: Array<{ id: number }>;
 }
 interface Tree {
-  sections: Array<{ items: Array<{ no: number; tasks: TreeTask[] }> }>;
+  sections: Array<{ items: Array<{ id: number; no: number; tasks: TreeTask[] }> }>;
 }
 
 const taskIds = (tree: Tree, itemNo?: number) =>
@@ -159,7 +460,7 @@ describeEachDatabase(
 
     beforeAll(async () => {
       const database = current();
-      const { organizationId } = await seedOrganization(database);
+      const { organizationId, office, personnel } = await seedOrganization(database);
       const other = await seedOrganization(database, '另一教育局');
       await seedUser(database, organizationId, 'admin', ['admin']);
       await seedUser(database, organizationId, 'duban', ['supervisor']);
@@ -167,7 +468,12 @@ describeEachDatabase(
       await seedUser(database, organizationId, 'rsg', ['department'], '人事股');
       await seedUser(database, organizationId, 'viewer', ['viewer']);
       await seedUser(database, other.organizationId, 'outsider', ['supervisor']);
+      const spareUser = await seedUser(database, organizationId, 'spare', ['viewer']);
       app = await testApp(database, { now: new TestClock(new Date('2024-04-20T02:00:00Z')).now });
+      app.addHook('onRequest', async (request) => {
+        if (request.routeOptions.url)
+          reached.set(request.id, `${request.method} ${request.routeOptions.url}`);
+      });
       const logins: Array<[Role, string]> = [
         ['admin', 'admin'],
         ['supervisor', 'duban'],
@@ -218,6 +524,24 @@ describeEachDatabase(
       });
       expect(filed.statusCode, filed.body).toBe(201);
       const { id, evidence } = filed.json<{ id: number; evidence: Array<{ id: number }> }>();
+      const created = async (as: Role, url: string, body: Record<string, unknown>) => {
+        const response = await app.inject({ method: 'POST', url, headers: headers(as), payload: body });
+        expect(response.statusCode, `${url}: ${response.body}`).toBe(201);
+        return response.json<{ id: number }>().id;
+      };
+      const item1 = tree.sections.flatMap((s) => s.items).find((i) => i.no === 1);
+      const officeIndicator = item1?.tasks.find((t) => t.id === officeTask)?.indicators[0]?.id;
+      if (!item1 || !officeIndicator) throw new Error('Yunxi item 1 not found');
+      const draftPlan = await created('supervisor', '/api/plans', { text: yunxiText, createUnits: true });
+      const draftTree = await get<Tree>('supervisor', `/api/plans/${draftPlan}`);
+      const leaders = await get<{ leaders: Array<{ id: number; name: string }> }>('admin', '/api/leaders');
+      const notice = await created('supervisor', '/api/supervision-notices', {
+        taskId: officeTask,
+        problem: '进度滞后',
+        requirement: '请说明原因',
+        replyDueOn: '2024-05-10',
+      });
+      const inbox = await get<{ notifications: Array<{ id: number }> }>('office', '/api/notifications');
       f = {
         planId,
         officeTask,
@@ -225,33 +549,74 @@ describeEachDatabase(
         item5Task,
         officeReport: id,
         officeFile: evidence[0]?.id ?? 0,
+        item1: item1.id,
+        officeIndicator,
+        draftPlan,
+        draftItem: draftTree.sections[0]?.items[0]?.id ?? 0,
+        officeUnit: office,
+        personnelUnit: personnel,
+        leaderId: leaders.leaders.find((l) => l.name === '陈玲玲')?.id ?? 0,
+        spareUser,
+        officeToken: await created('office', '/api/tokens', { name: '办公室脚本' }),
+        extension: await created('personnel', `/api/tasks/${personnelTask}/extensions`, {
+          newDueOn: '2025-01-15',
+          reason: '等待上级文件',
+        }),
+        completion: await created('personnel', `/api/tasks/${personnelTask}/completion`, { note: '已完成' }),
+        occurrence: await created('office', `/api/indicators/${officeIndicator}/occurrences`, {
+          date: '2024-04-12',
+          note: '召开学习会',
+        }),
+        notice,
+        finding: await created('supervisor', '/api/findings', {
+          title: '消防通道堵塞',
+          severity: 'high',
+          dueOn: '2024-05-30',
+          source: '专项检查',
+          unitId: office,
+        }),
+        notification: inbox.notifications[0]?.id ?? 0,
       };
     });
     afterAll(() => app.close());
 
-    describe('route × role', () => {
-      for (const row of matrix) {
-        const name = `${row.method} ${row
-          .url({
-            planId: 0,
-            officeTask: 0,
-            personnelTask: 0,
-            item5Task: 0,
-            officeReport: 0,
-            officeFile: 0,
-          })
-          .replace(/\/0(?=\/|$)/g, '/:id')} as ${row.as} → ${row.status}`;
-        it(name, async () => {
-          const response = await app.inject({
-            method: row.method,
-            url: row.url(f),
-            headers: headers(row.as),
-            ...(row.body ? { payload: row.body } : {}),
-          });
-          expect(response.statusCode, response.body).toBe(row.status);
-          if (row.status === 404) expect(response.body).not.toContain('会议纪要');
-        });
+    // The route each request reached, as Fastify's router matched it, by request id.
+    const reached = new Map<string, string>();
+    const seen = new Map<string, Set<Role>>();
+    let sequence = 0;
+    const run = async (row: Row) => {
+      const requestId = `matrix-${++sequence}`;
+      const body = typeof row.body === 'function' ? row.body(f) : row.body;
+      const form = row.form && multipartBody(row.form, []);
+      const response = await app.inject({
+        method: row.method,
+        url: row.url(f),
+        headers: {
+          ...headers(row.as),
+          'x-request-id': requestId,
+          ...(form ? { 'content-type': form.type } : {}),
+        },
+        ...(form ? { payload: form.payload } : body ? { payload: body } : {}),
+      });
+      const route = reached.get(requestId);
+      if (route) {
+        const roles = seen.get(route) ?? new Set<Role>();
+        roles.add(row.as);
+        seen.set(route, roles);
       }
+      return response;
+    };
+    const title = (row: Row) =>
+      `${row.method} ${row.url(placeholders).replace(/\/0(?=\/|$)/g, '/:id')} as ${row.as} → ${row.status}`;
+    const check = (row: Row) =>
+      it(title(row), async () => {
+        const response = await run(row);
+        expect(response.statusCode, response.body).toBe(row.status);
+        if (row.status === 404) expect(response.body).not.toContain('会议纪要');
+      });
+
+    describe('route × role', () => {
+      for (const row of matrix) check(row);
     });
 
     it('limits the trees and task lists of department users and leaders to their own work', async () => {
@@ -309,6 +674,29 @@ describeEachDatabase(
       expect(outsider.entries.some((e) => ['bgs', 'rsg', 'duban', 'chenll'].includes(e.actorLabel))).toBe(
         false,
       );
+    });
+
+    // Last, because its final rows log every role out.
+    describe('every other route × role', () => {
+      for (const row of routes) check(row);
+    });
+
+    it('has a row for every route of the app and every role', async () => {
+      const document = (await app.inject({ method: 'GET', url: '/api/openapi.json' })).json<{
+        paths: Record<string, Record<string, unknown>>;
+      }>();
+      const missing: string[] = [];
+      for (const [path, operations] of Object.entries(document.paths)) {
+        for (const method of Object.keys(operations)) {
+          const route = `${method.toUpperCase()} ${path.replace(/\{(\w+)\}/g, ':$1')}`;
+          const lacking = ROLES.filter((role) => !seen.get(route)?.has(role));
+          if (lacking.length > 0) missing.push(`${route} (no row as: ${lacking.join(', ')})`);
+        }
+      }
+      expect(
+        missing,
+        `test/http/permission-matrix.test.ts has no row for these routes; add one per role:\n${missing.join('\n')}`,
+      ).toEqual([]);
     });
   },
   { fresh: 'all' },
