@@ -1,5 +1,4 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inflateSync } from 'node:zlib';
@@ -17,57 +16,13 @@ import { SeededRandom } from '../../src/seed/random.ts';
 import { importYunxiBureau } from '../../src/seed/yunxi-template.ts';
 import { seedYunxiThroughJune } from '../support/bulletin-fixture.ts';
 import { describeEachDatabase } from '../support/databases.ts';
+import { convertWithLibreOffice, ensureLibreOffice } from '../support/libreoffice.ts';
 
 // The June 2024 bulletin of the Yunxi plan, opened by a real word processor: LibreOffice converts
 // the issued .docx to PDF (its text read back) and its first page to PNG, kept in
 // test-results/bulletin/ for a person to look at. .ci/run installs LibreOffice and the CJK fonts.
 
 const OUT = new URL('../../test-results/bulletin/', import.meta.url).pathname;
-// Writer alone has no picture export: PNG needs the graphic filters of libreoffice-draw.
-const GRAPHIC_FILTER = '/usr/lib/libreoffice/program/libgraphicfilterlo.so';
-
-/** Installs what the conversion needs when missing (as root through apt-get, like the browser tests). */
-function ensureLibreOffice(): void {
-  const needs = [
-    ...(existsSync('/usr/bin/soffice') ? [] : ['libreoffice-writer-nogui']),
-    ...(existsSync(GRAPHIC_FILTER) ? [] : ['libreoffice-draw-nogui']),
-    ...(existsSync('/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc') ? [] : ['fonts-noto-cjk']),
-  ];
-  if (needs.length === 0) return;
-  const apt = (...args: string[]) =>
-    execFileSync('apt-get', args, {
-      stdio: 'inherit',
-      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
-    });
-  try {
-    apt('install', '-y', '-qq', ...needs);
-  } catch {
-    // A bare machine may have no package lists yet.
-    apt('update', '-qq');
-    apt('install', '-y', '-qq', ...needs);
-  }
-}
-
-/** Converts a file with LibreOffice in its own profile (parallel runs must not share one). */
-function soffice(file: string, to: 'pdf' | 'png', outDir: string): string {
-  const profile = mkdtempSync(join(tmpdir(), 'duban-lo-'));
-  try {
-    execFileSync(
-      'soffice',
-      [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', to, '--outdir', outDir, file],
-      { stdio: 'pipe', timeout: 120_000, env: { ...process.env, HOME: profile } },
-    );
-  } finally {
-    rmSync(profile, { recursive: true, force: true });
-  }
-  return join(
-    outDir,
-    file
-      .split('/')
-      .at(-1)!
-      .replace(/\.docx$/, `.${to}`),
-  );
-}
 
 /** Width, height and the share of dark pixels of an 8-bit PNG (gray, RGB or RGBA, any filter). */
 function pngStats(bytes: Buffer): { width: number; height: number; dark: number } {
@@ -127,7 +82,7 @@ async function openInLibreOffice(bytes: Uint8Array, name: string, ending: string
     writeFileSync(docx, bytes);
     mkdirSync(OUT, { recursive: true });
     writeFileSync(join(OUT, `${name}.docx`), bytes);
-    const pdf = readFileSync(soffice(docx, 'pdf', work));
+    const pdf = readFileSync(convertWithLibreOffice(docx, 'pdf', work));
     const document = await getDocumentProxy(new Uint8Array(pdf), { verbosity: 0 });
     expect(document.numPages).toBeGreaterThan(1);
     const first = await document.getPage(1);
@@ -149,7 +104,7 @@ async function openInLibreOffice(bytes: Uint8Array, name: string, ending: string
     expect(lastText).toContain(ending);
     expect(lastText).toContain(`—${document.numPages}—`);
 
-    const png = readFileSync(soffice(docx, 'png', work));
+    const png = readFileSync(convertWithLibreOffice(docx, 'png', work));
     writeFileSync(join(OUT, `${name}-page1.png`), png);
     const stats = pngStats(png);
     expect(png.length).toBeGreaterThan(20_000);
