@@ -3,10 +3,9 @@ import { adminArea } from './admin.tsx';
 import { boardArea } from './board.tsx';
 import { bulletinsArea } from './bulletins.tsx';
 import { calendarArea } from './calendar.tsx';
-import { dashboardArea } from './dashboard.tsx';
+import { compareArea } from './compare.tsx';
 import { dashboardArea } from './dashboard.tsx';
 import { evaluationArea } from './evaluation.tsx';
-import { compareArea } from './compare.tsx';
 import { findingsArea } from './findings.tsx';
 import { importArea } from './import.tsx';
 import { jobsArea } from './jobs.tsx';
@@ -19,14 +18,14 @@ export const areas: Area[] = [
   workArea,
   boardArea,
   importArea,
+  compareArea,
   dashboardArea,
   evaluationArea,
   supervisionArea,
-  compareArea,
   findingsArea,
+  bulletinsArea,
   notifyArea,
   adminArea,
-  bulletinsArea,
   calendarArea,
   jobsArea,
 ];
