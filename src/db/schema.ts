@@ -159,10 +159,10 @@ export interface PlanTable {
   created_by: number | null;
   created_at: Timestamp;
   updated_at: Timestamp;
-}
-
   /** The plan this one follows, usually last year's (migration 0013). */
   previous_plan_id: ColumnType<number | null, number | null | undefined, number | null>;
+}
+
 export interface SectionTable {
   id: Id;
   plan_id: number;
@@ -234,10 +234,10 @@ export interface TaskTable {
   version: ColumnType<number, number | undefined, number>;
   created_at: Timestamp;
   updated_at: Timestamp;
-}
-
   /** The unfinished task of the previous plan this one was carried over from (结转, migration 0013). */
   carried_from_task_id: ColumnType<number | null, number | null | undefined, number | null>;
+}
+
 export interface TaskUnitTable {
   task_id: number;
   unit_id: number;
