@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BulletinContent } from '../../src/shared/bulletins.ts';
 import { describeEachDatabase } from '../support/databases.ts';
 import {
   type Browser,
@@ -65,6 +66,9 @@ interface Fixture {
   finding: number;
   /** A notification 办公室 received. */
   notification: number;
+  /** The supervisor's draft bulletin (工作通报) of March, and its edit form at version 1. */
+  bulletin: number;
+  bulletinEdit: Record<string, unknown>;
 }
 
 interface Row {
@@ -238,6 +242,25 @@ const routes: Row[] = [
       body: { version: 1, title: '矩阵要点' },
     },
   ),
+  // Plan comparison and carry-over (年度对比), against the draft plan before it is deleted below.
+  // Everyone of the bureau compares; only supervisors and admins link plans and carry tasks over.
+  ...call(
+    'GET',
+    (f) => `/api/plans/${f.planId}/comparison?base=${f.draftPlan}`,
+    '401 404 200 200 200 200 200 200',
+  ),
+  ...call('PUT', (f) => `/api/plans/${f.planId}/previous-plan`, '401 404 403 403 403 403 200 200', {
+    body: { previousPlanId: null },
+  }),
+  ...call(
+    'GET',
+    (f) => `/api/plans/${f.planId}/carry-over?base=${f.draftPlan}`,
+    '401 404 403 403 403 403 200 200',
+  ),
+  // officeTask belongs to this year's plan, not to the base: refused after the permission checks.
+  ...call('POST', (f) => `/api/plans/${f.planId}/carry-over`, '401 404 403 403 403 403 400 400', {
+    body: (f) => ({ base: f.draftPlan, tasks: [{ taskId: f.officeTask }] }),
+  }),
   ...call('DELETE', (f) => `/api/plans/${f.draftPlan}`, '401 404 403 403 403 403 403 200'),
   ...call('PATCH', (f) => `/api/tasks/${f.officeTask}`, '401 404 403 404 403 403 409 409', {
     body: { version: 99, dueOn: '2024-12-30' },
@@ -380,6 +403,64 @@ const routes: Row[] = [
     body: { period: '2024-04', findings: [] },
   }),
   ...call('GET', () => '/api/inspections', '401 200 200 200 200 200 200 200'),
+  // Monthly bulletins (工作通报): supervisors and admins write and read drafts; leaders and viewers
+  // read issued ones only (a draft does not exist for them); departments and schools do not read
+  // them here. The fixture's March draft is at version 1: the admin's writes succeed first, so the
+  // supervisor's same request meets a stale version (409), then the admin issues it.
+  ...call('POST', () => '/api/bulletins', '401 404 403 403 403 403 201 409', {
+    body: (f) => ({ planId: f.planId, month: '2024-04' }),
+  }),
+  ...call('GET', () => '/api/bulletins', '401 200 200 403 403 200 200 200'),
+  ...call('GET', (f) => `/api/bulletins/${f.bulletin}`, '401 404 404 403 403 404 200 200'),
+  ...call('GET', (f) => `/api/bulletins/${f.bulletin}/docx`, '401 404 404 403 403 404 200 200'),
+  ...call('PUT', (f) => `/api/bulletins/${f.bulletin}`, '401 404 403 403 403 403 200 409', {
+    body: (f) => f.bulletinEdit,
+  }),
+  ...call('POST', (f) => `/api/bulletins/${f.bulletin}/regenerate`, '401 404 403 403 403 403 200 409', {
+    body: { version: 2 },
+  }),
+  ...call('POST', (f) => `/api/bulletins/${f.bulletin}/issue`, '401 404 403 403 403 403 200 409', {
+    body: { version: 3 },
+  }),
+  // Issued: leaders and viewers now read it and its stored file; nobody changes it any more.
+  ...call('GET', (f) => `/api/bulletins/${f.bulletin}`, '401 404 200 403 403 200 200 200'),
+  ...call('GET', (f) => `/api/bulletins/${f.bulletin}/docx`, '401 404 200 403 403 200 200 200'),
+  ...call('PUT', (f) => `/api/bulletins/${f.bulletin}`, '401 404 403 403 403 403 409 409', {
+    body: (f) => ({ ...f.bulletinEdit, version: 4 }),
+  }),
+  // Ledgers (台账): everyone of the bureau exports the tasks they see; the decomposition import
+  // goes with publishing (supervisors, not admins) and refuses a form without its .xlsx (400).
+  ...call('GET', (f) => `/api/plans/${f.planId}/ledger.xlsx`, '401 404 200 200 200 200 200 200'),
+  ...call('POST', (f) => `/api/plans/${f.planId}/decomposition/preview`, '401 404 403 403 403 403 403 400', {
+    form: {},
+  }),
+  ...call('POST', (f) => `/api/plans/${f.planId}/decomposition`, '401 404 403 403 403 403 403 400', {
+    form: { digest: 'a'.repeat(64) },
+  }),
+  // Year-end evaluation (年终考核): everyone of the bureau reads it (departments and schools their own
+  // line); only those who read every score export it; supervisors and admins edit it. The admin saves
+  // the first rubric, so the supervisor's save without a version is stale (409). Locked last: after
+  // the lock nothing changes.
+  ...call('GET', (f) => `/api/plans/${f.planId}/evaluation`, '401 404 200 200 200 200 200 200'),
+  ...call('PUT', (f) => `/api/plans/${f.planId}/evaluation/rubric`, '401 404 403 403 403 403 200 409', {
+    body: { completion: 60, timeliness: 25, quality: 15, bonusCap: 5, penaltyCap: 10 },
+  }),
+  ...call('POST', (f) => `/api/plans/${f.planId}/evaluation/adjustments`, '401 404 403 403 403 403 201 201', {
+    body: (f) => ({ unitId: f.officeUnit, kind: 'bonus', points: 1, reason: '承办现场会' }),
+  }),
+  ...call(
+    'DELETE',
+    (f) => `/api/plans/${f.planId}/evaluation/adjustments/999999`,
+    '401 404 403 403 403 403 404 404',
+  ),
+  ...call('GET', (f) => `/api/plans/${f.planId}/evaluation/xlsx`, '401 404 200 403 403 200 200 200'),
+  ...call('GET', (f) => `/api/plans/${f.planId}/evaluation/docx`, '401 404 200 403 403 200 200 200'),
+  ...call('POST', (f) => `/api/plans/${f.planId}/evaluation/lock`, '401 404 403 403 403 403 200 409', {
+    body: { confirm: true },
+  }),
+  ...call('PUT', (f) => `/api/plans/${f.planId}/evaluation/rubric`, '401 404 403 403 403 403 409 409', {
+    body: { completion: 50, timeliness: 30, quality: 20, bonusCap: 5, penaltyCap: 10, version: 1 },
+  }),
   ...call('POST', () => '/api/plans', '401 201 403 403 403 403 403 201', {
     form: { text: yunxiText, createUnits: 'true' },
   }),
@@ -409,6 +490,8 @@ const placeholders: Fixture = {
   notice: 0,
   finding: 0,
   notification: 0,
+  bulletin: 0,
+  bulletinEdit: {},
 };
 
 interface TreeTask {
@@ -542,6 +625,8 @@ describeEachDatabase(
         replyDueOn: '2024-05-10',
       });
       const inbox = await get<{ notifications: Array<{ id: number }> }>('office', '/api/notifications');
+      const bulletin = await created('supervisor', '/api/bulletins', { planId, month: '2024-03' });
+      const { content } = await get<{ content: BulletinContent }>('supervisor', `/api/bulletins/${bulletin}`);
       f = {
         planId,
         officeTask,
@@ -576,6 +661,21 @@ describeEachDatabase(
           unitId: office,
         }),
         notification: inbox.notifications[0]?.id ?? 0,
+        bulletin,
+        bulletinEdit: {
+          version: 1,
+          title: content.title,
+          subtitle: content.subtitle,
+          intro: '矩阵：本月工作总体平稳。',
+          sections: content.sections.map((s) => ({
+            key: s.key,
+            text: s.text,
+            parts: s.parts.map((part) => part.text),
+            after: s.after,
+          })),
+          closing: content.closing,
+          issuer: content.issuer,
+        },
       };
     });
     afterAll(() => app.close());
@@ -607,7 +707,10 @@ describeEachDatabase(
       return response;
     };
     const title = (row: Row) =>
-      `${row.method} ${row.url(placeholders).replace(/\/0(?=\/|$)/g, '/:id')} as ${row.as} → ${row.status}`;
+      `${row.method} ${row
+        .url(placeholders)
+        .replace(/\/0(?=\/|$)/g, '/:id')
+        .replace(/=0(?=&|$)/g, '=:id')} as ${row.as} → ${row.status}`;
     const check = (row: Row) =>
       it(title(row), async () => {
         const response = await run(row);
