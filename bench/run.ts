@@ -17,8 +17,8 @@ const BENCHMARKS: Benchmark[] = [
   remindersBenchmark,
 ];
 
-// `npm run bench -- parse` runs only the named benchmarks.
-const only = process.argv.slice(2);
+// `npm run bench -- parse` runs only the named benchmarks; `--quick` skips the province scale.
+const only = process.argv.slice(2).filter((arg) => !arg.startsWith('--'));
 const selected = BENCHMARKS.filter((b) => only.length === 0 || only.includes(b.name));
 if (selected.length === 0) {
   console.error(`没有名为 ${only.join('、')} 的基准测试；可用：${BENCHMARKS.map((b) => b.name).join('、')}`);

@@ -1,11 +1,12 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { Kysely, SqliteDialect, sql } from 'kysely';
+import { type Driver, Kysely, SqliteDialect, type SqliteDialectConfig, sql } from 'kysely';
 import pg from 'pg';
 import { migrateToLatest } from './migrate.ts';
 import { SchemaScopedPostgresDialect } from './postgres-dialect.ts';
 import type { DB } from './schema.ts';
+import { withStatementCache } from './statement-cache.ts';
 
 /** Which database engine a connection talks to. */
 export type DialectName = 'sqlite' | 'postgres';
@@ -16,6 +17,8 @@ export interface Database {
   dialect: DialectName;
   /** Where it points, without any password. */
   description: string;
+  /** SQLite only: the better-sqlite3 connection, for its online backup API (src/db/backup/). */
+  sqlite?: SqliteDatabase.Database;
   close(): Promise<void>;
 }
 
@@ -66,13 +69,37 @@ function openSqlite(url: string): Database {
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<DB>({ dialect: new SqliteDialectKeepingErrors(sqlite, withStatementCache(sqlite)) });
   return {
     db,
     dialect: 'sqlite',
     description: memory ? 'SQLite（内存）' : `SQLite ${resolve(path)}`,
+    sqlite,
     close: () => db.destroy(),
   };
+}
+
+/**
+ * SQLite rolls a transaction back by itself on a full disk or an I/O error; Kysely's ROLLBACK then
+ * fails with "no transaction is active" and that error would hide the real one (SQLITE_FULL),
+ * which the HTTP layer turns into a clear 503. Skip the ROLLBACK when there is nothing to roll back.
+ */
+class SqliteDialectKeepingErrors extends SqliteDialect {
+  readonly #sqlite: SqliteDatabase.Database;
+
+  constructor(sqlite: SqliteDatabase.Database, database: SqliteDialectConfig['database']) {
+    super({ database });
+    this.#sqlite = sqlite;
+  }
+
+  override createDriver(): Driver {
+    const driver = super.createDriver();
+    const rollback = driver.rollbackTransaction.bind(driver);
+    driver.rollbackTransaction = async (connection) => {
+      if (this.#sqlite.inTransaction) await rollback(connection);
+    };
+    return driver;
+  }
 }
 
 async function openPostgres(url: string, schema: string | undefined): Promise<Database> {
@@ -87,6 +114,12 @@ async function openPostgres(url: string, schema: string | undefined): Promise<Da
   // An idle client can lose its connection when the server restarts; without a listener the
   // pool's 'error' event would crash the process.
   pool.on('error', () => {});
+  // The pool listens only to idle clients; one in hand (a transaction between statements, the job
+  // runner's claim) that loses its connection would emit an unheard 'error' and end the process.
+  // Its next query fails instead and the pool drops it on release, so the error surfaces as a 503.
+  pool.on('connect', (client) => {
+    client.on('error', () => {});
+  });
   const db = new Kysely<DB>({ dialect: new SchemaScopedPostgresDialect({ pool }) });
   try {
     if (schema) await sql`create schema if not exists ${sql.id(schema)}`.execute(db);

@@ -10,6 +10,7 @@ import * as m0010 from './migrations/0010-findings.ts';
 import * as m0011 from './migrations/0011-bulletins.ts';
 import * as m0012 from './migrations/0012-evaluations.ts';
 import * as m0013 from './migrations/0013-plan-succession.ts';
+import * as m0014 from './migrations/0014-data-versions.ts';
 import { isPostgres } from './migrations/column-types.ts';
 
 // Migrations are listed here rather than read from a folder so that they work the same from
@@ -26,6 +27,7 @@ const migrations: Record<string, Migration> = {
   '0011-bulletins': m0011,
   '0012-evaluations': m0012,
   '0013-plan-succession': m0013,
+  '0014-data-versions': m0014,
 };
 
 /** Applies every pending migration; throws with the failing migration's error. */
@@ -44,4 +46,23 @@ export async function migrateToLatest(db: Kysely<unknown>): Promise<string[]> {
   const result: MigrationResultSet = await migrator.migrateToLatest();
   if (result.error) throw result.error;
   return (result.results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
+
+/** The names of every migration this version of Duban knows, oldest first. */
+export function migrationNames(): string[] {
+  return Object.keys(migrations).sort();
+}
+
+/** Applies pending migrations up to and including `name` (restoring an older backup before upgrading it). */
+export async function migrateUpTo(db: Kysely<unknown>, name: string): Promise<void> {
+  const schema = isPostgres(db)
+    ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(db)).rows[0]?.schema
+    : undefined;
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: async () => migrations },
+    ...(schema ? { migrationTableSchema: schema } : {}),
+  });
+  const result = await migrator.migrateTo(name);
+  if (result.error) throw result.error;
 }

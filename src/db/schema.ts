@@ -600,3 +600,13 @@ export interface ReportingOverrideTable {
   due_day: number | null;
   updated_at: Timestamp;
 }
+
+/**
+ * A version (random, new at every write) of one shard of a scope: an organization id, or 0 for
+ * the shared holiday calendar (migration 0014).
+ */
+export interface DataVersionTable {
+  scope: number;
+  shard: number;
+  version: number;
+}

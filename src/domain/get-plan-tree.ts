@@ -15,6 +15,7 @@ import { findVisiblePlan } from '../db/queries/plans.ts';
 import { listVisibleTasks } from '../db/queries/tasks.ts';
 import { readsWholeOrganization } from '../db/queries/visibility.ts';
 import type { LightView, PlanTree, SectionNode } from '../shared/plan-tree.ts';
+import { type CachedRead, cachedPlanRead } from './cache/plan-read-cache.ts';
 import { computePlanLights } from './compute-plan-lights.ts';
 import type { Context } from './context.ts';
 import { AppError } from './errors.ts';
@@ -111,6 +112,17 @@ export async function getPlanTree(ctx: Context, input: GetPlanTreeInput): Promis
     lights: lights && { asOf: lights.asOf, ...view(lights.plan) },
     sections: sectionNodes,
   };
+}
+
+/**
+ * The plan tree with lights as JSON text ready to send, from the read cache when no write has
+ * touched the plan's organization since (domain/cache/plan-read-cache.ts); same content as
+ * `getPlanTree`.
+ */
+export function getPlanTreeJson(ctx: Context, input: { planId: number; asOf?: string }): Promise<CachedRead> {
+  return cachedPlanRead(ctx, 'tree', input, () =>
+    getPlanTree(ctx, { planId: input.planId, asOf: input.asOf }),
+  );
 }
 
 function view(row: LightView): LightView {

@@ -1,4 +1,5 @@
 import { recordAudit } from '../db/queries/audit.ts';
+import { bumpVersionsAfterWrite } from './cache/data-version.ts';
 import type { Context, Tx } from './context.ts';
 import { AppError } from './errors.ts';
 
@@ -16,6 +17,7 @@ export interface WriteResult<T> {
 
 /**
  * Runs a write and its audit entries in one transaction: either both are stored or neither is.
+ * The organization's data version is bumped in the same transaction (domain/cache/).
  */
 export async function write<T>(
   ctx: Context,
@@ -25,6 +27,8 @@ export async function write<T>(
   return ctx.db.transaction().execute(async (trx) => {
     const { result, audit } = await step(trx, at);
     for (const entry of audit) await recordAudit(trx, ctx.actor, at, entry);
+    // Last, so the version row is locked (PostgreSQL) only for the end of the transaction.
+    await bumpVersionsAfterWrite(trx, ctx.actor, audit);
     return result;
   });
 }

@@ -1,6 +1,7 @@
 import { listVisibleReportFilings, listVisibleTaskOwners } from '../../db/queries/dashboard.ts';
 import { findVisiblePlan } from '../../db/queries/plans.ts';
 import type { DashboardResponse } from '../../shared/dashboard.ts';
+import { type CachedRead, cachedPlanRead } from '../cache/plan-read-cache.ts';
 import { computePlanLights } from '../compute-plan-lights.ts';
 import { type Context, shanghaiDate } from '../context.ts';
 import { countLights } from '../lights/index.ts';
@@ -72,4 +73,9 @@ export async function getDashboard(ctx: Context, input: GetDashboardInput): Prom
     trend: reporting.trend,
     overdue: overdueTasks(lights),
   };
+}
+
+/** The dashboard as JSON text ready to send, from the read cache when nothing it reads has changed. */
+export function getDashboardJson(ctx: Context, input: GetDashboardInput): Promise<CachedRead> {
+  return cachedPlanRead(ctx, 'dashboard', input, () => getDashboard(ctx, input));
 }

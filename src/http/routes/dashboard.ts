@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { getDashboard } from '../../domain/dashboard/get-dashboard.ts';
+import { getDashboardJson } from '../../domain/dashboard/get-dashboard.ts';
 import { dashboardResponse } from '../../shared/dashboard.ts';
+import { sendCachedJson } from '../cached-json.ts';
 import { defineRoute, idParams, type Route } from '../route.ts';
 
 /** The dashboard of a plan. */
@@ -15,6 +16,7 @@ export const dashboardRoutes: Route[] = [
     params: idParams,
     query: z.object({ asOf: z.iso.date().optional().describe('按哪一天计算亮灯（默认今天）') }),
     response: dashboardResponse,
-    handler: async ({ ctx, params, query }) => getDashboard(ctx, { planId: params.id, asOf: query.asOf }),
+    handler: async ({ ctx, params, query, request, reply }) =>
+      sendCachedJson(request, reply, await getDashboardJson(ctx, { planId: params.id, asOf: query.asOf })),
   }),
 ];

@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { requirePermission } from '../../domain/accounts/permissions.ts';
 import { AppError } from '../../domain/errors.ts';
-import { getPlanTree } from '../../domain/get-plan-tree.ts';
+import { getPlanTreeJson } from '../../domain/get-plan-tree.ts';
 import { importNotice } from '../../domain/import-notice.ts';
 import { listPlans } from '../../domain/list-plans.ts';
 import { publishPlan } from '../../domain/publish-plan.ts';
 import { nameMappingSchema } from '../../shared/import.ts';
+import { sendCachedJson } from '../cached-json.ts';
 import { readForm } from '../form-input.ts';
 import { defineRoute, idParams, type Route } from '../route.ts';
 
@@ -89,6 +90,7 @@ export const planRoutes: Route[] = [
     auth: true,
     params: idParams,
     query: z.object({ asOf: z.iso.date().optional().describe('按哪一天计算亮灯（默认今天）') }),
-    handler: async ({ ctx, params, query }) => getPlanTree(ctx, { planId: params.id, asOf: query.asOf }),
+    handler: async ({ ctx, params, query, request, reply }) =>
+      sendCachedJson(request, reply, await getPlanTreeJson(ctx, { planId: params.id, asOf: query.asOf })),
   }),
 ];
