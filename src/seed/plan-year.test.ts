@@ -1,0 +1,215 @@
+import { expect, it } from 'vitest';
+import { describeEachDatabase, openTestDatabase } from '../../test/support/databases.ts';
+import type { Database } from '../db/connect.ts';
+import { loadActor } from '../domain/accounts/load-actor.ts';
+import { computePlanLights } from '../domain/compute-plan-lights.ts';
+import { systemActor } from '../domain/context.ts';
+import { AppError } from '../domain/errors.ts';
+import { reviewReport } from '../domain/review-report.ts';
+import { submitReport } from '../domain/submit-report.ts';
+import { createSeedOrganization } from './directory.ts';
+import { generatePlanYear } from './plan-year.ts';
+import { SeededRandom } from './random.ts';
+import { importYunxiBureau } from './yunxi-template.ts';
+
+// The year generator on the Yunxi plan (30 departments, 60 schools) through 2024-12-31.
+
+async function generatedYunxi(database: Database, seed: number) {
+  const organizationId = await createSeedOrganization(
+    database,
+    '岳阳市云溪区教育体育局',
+    null,
+    '2024-02-20T01:00:00.000Z',
+  );
+  const { planId } = await importYunxiBureau(database, {
+    organizationId,
+    year: 2024,
+    departments: 30,
+    schools: 60,
+    random: new SeededRandom(seed),
+  });
+  const counts = await generatePlanYear(database, { planId, through: '2024-12-31', seed });
+  return { organizationId, planId, counts };
+}
+
+async function dump(database: Database) {
+  const { db } = database;
+  return {
+    reports: await db.selectFrom('reports').selectAll().orderBy('id').execute(),
+    occurrences: await db.selectFrom('occurrences').selectAll().orderBy('id').execute(),
+    reviews: await db.selectFrom('reviews').selectAll().orderBy('id').execute(),
+    tasks: await db.selectFrom('tasks').selectAll().orderBy('id').execute(),
+    audit: await db
+      .selectFrom('audit_log')
+      .select(['action', 'entity_id', 'before', 'after', 'created_at'])
+      .orderBy('id')
+      .execute(),
+  };
+}
+
+const count = async (
+  database: Database,
+  table: 'reports' | 'occurrences' | 'reviews' | 'users' | 'evidence',
+) =>
+  Number(
+    (
+      await database.db
+        .selectFrom(table)
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
+
+describeEachDatabase(
+  'generatePlanYear on Yunxi through 2024-12-31',
+  (current, dialect) => {
+    let yunxi: Awaited<ReturnType<typeof generatedYunxi>>;
+
+    it('fills the year with plausible numbers of reports, occurrences and reviews', async () => {
+      yunxi = await generatedYunxi(current(), 11);
+      const { counts } = yunxi;
+      // 23 department tasks with 43 owners and 300 school copies, about ten months each.
+      expect(counts.reports).toBeGreaterThan(2_800);
+      expect(counts.reports).toBeLessThan(3_500);
+      expect(counts.occurrences).toBeGreaterThan(20);
+      expect(counts.reviews).toBeGreaterThan(counts.reports * 0.9);
+      expect(await count(current(), 'reports')).toBe(counts.reports);
+      expect(await count(current(), 'occurrences')).toBe(counts.occurrences);
+      expect(await count(current(), 'evidence')).toBeGreaterThan(0);
+      const { db } = current();
+      const states = await db
+        .selectFrom('reports')
+        .select(['state', (eb) => eb.fn.countAll().as('n')])
+        .groupBy('state')
+        .execute();
+      const byState = Object.fromEntries(states.map((s) => [s.state, Number(s.n)]));
+      expect(byState.accepted).toBeGreaterThan(counts.reports * 0.9);
+      // Some returned and re-filed: revision 2 exists, and a returned review for each.
+      const refiled = await db.selectFrom('reports').select('id').where('revision', '=', 2).execute();
+      expect(refiled.length).toBeGreaterThan(0);
+      const done = await db.selectFrom('tasks').select('id').where('status', '=', 'done').execute();
+      expect(done.length).toBeGreaterThan(0);
+    });
+
+    it('files every report for a task its unit owns, by that unit’s account, within the plan year', async () => {
+      const { db } = current();
+      const strays = await db
+        .selectFrom('reports')
+        .leftJoin('task_units', (join) =>
+          join
+            .onRef('task_units.task_id', '=', 'reports.task_id')
+            .onRef('task_units.unit_id', '=', 'reports.unit_id'),
+        )
+        .innerJoin('users', 'users.id', 'reports.submitted_by')
+        .select([
+          'reports.id',
+          'task_units.unit_id as owner',
+          'users.unit_id as filer',
+          'reports.unit_id',
+          'reports.period',
+        ])
+        .execute();
+      expect(strays.filter((r) => r.owner === null || r.filer !== r.unit_id)).toEqual([]);
+      expect(strays.every((r) => r.period >= '2024-01' && r.period <= '2024-12')).toBe(true);
+      const audits = await db
+        .selectFrom('audit_log')
+        .select(['action', (eb) => eb.fn.countAll().as('n')])
+        .where('action', 'like', 'report.%')
+        .groupBy('action')
+        .execute();
+      const byAction = Object.fromEntries(audits.map((a) => [a.action, Number(a.n)]));
+      expect(byAction['report.submit']).toBe(yunxi.counts.reports);
+      expect(byAction['report.return']).toBeGreaterThan(0);
+      // Tasks are acknowledged (签收) by an account of their lead unit, the version bumped with it.
+      const acknowledged = await db
+        .selectFrom('tasks')
+        .innerJoin('users', 'users.id', 'tasks.acknowledged_by')
+        .select(['tasks.lead_unit_id', 'users.unit_id', 'tasks.version', 'tasks.status'])
+        .execute();
+      const tasks = await db.selectFrom('tasks').select('id').execute();
+      expect(acknowledged.length).toBeGreaterThan(tasks.length * 0.85);
+      expect(acknowledged.filter((t) => t.lead_unit_id !== t.unit_id)).toEqual([]);
+      expect(acknowledged.filter((t) => t.version < 2)).toEqual([]);
+    });
+
+    it('gives lights with a plausible mix of green, yellow and red', async () => {
+      const ctx = {
+        db: current().db,
+        dialect,
+        actor: systemActor(yunxi.organizationId),
+        now: () => new Date('2025-01-02T02:00:00Z'),
+      };
+      for (const asOf of ['2024-06-15', '2024-12-31']) {
+        const lights = await computePlanLights(ctx, { planId: yunxi.planId, asOf });
+        const mix = new Map<string, number>();
+        for (const task of lights.tasks) mix.set(task.light, (mix.get(task.light) ?? 0) + 1);
+        expect(mix.get('green') ?? 0).toBeGreaterThan(0);
+        expect(mix.get('red') ?? 0).toBeGreaterThan(0);
+        expect((mix.get('red') ?? 0) / lights.tasks.length).toBeLessThan(0.5);
+      }
+      const june = await computePlanLights(ctx, { planId: yunxi.planId, asOf: '2024-06-15' });
+      expect(june.tasks.filter((t) => t.light === 'green').length).toBeGreaterThan(june.tasks.length / 2);
+    });
+
+    it('leaves data the use cases accept: a returned report re-filed, a submitted one reviewed', async () => {
+      const { db } = current();
+      const returned = await db
+        .selectFrom('reports')
+        .select(['id', 'task_id', 'period', 'submitted_by', 'version'])
+        .where('state', '=', 'returned')
+        .orderBy('id')
+        .executeTakeFirstOrThrow();
+      const pending = await db
+        .selectFrom('reports')
+        .select(['id', 'version'])
+        .where('state', '=', 'submitted')
+        .orderBy('id')
+        .executeTakeFirstOrThrow();
+      const clock = () => new Date('2025-01-03T02:00:00Z');
+      const owner = await loadActor(db, returned.submitted_by as number);
+      if (!owner) throw new Error('the filer of a generated report cannot act');
+      const refiled = await submitReport(
+        { db, dialect, actor: owner, now: clock },
+        {
+          taskId: returned.task_id,
+          period: returned.period,
+          selfStatus: 'on_track',
+          percent: 90,
+          narrative: '已按意见补充',
+        },
+      );
+      expect(refiled).toMatchObject({ reportId: returned.id, version: returned.version + 1 });
+      const reviewed = await reviewReport(
+        { db, dialect, actor: systemActor(yunxi.organizationId), now: clock },
+        { reportId: pending.id, decision: 'accept', version: pending.version },
+      );
+      expect(reviewed).toMatchObject({ state: 'accepted', version: pending.version + 1 });
+    });
+
+    it('refuses a plan that already has reports, and a day that is not a date', async () => {
+      await expect(
+        generatePlanYear(current(), { planId: yunxi.planId, through: '2024-12-31' }),
+      ).rejects.toThrow('已有填报数据');
+      await expect(
+        generatePlanYear(current(), { planId: yunxi.planId, through: '2024-13-01' }),
+      ).rejects.toBeInstanceOf(AppError);
+    });
+
+    it('is deterministic: the same seed on a fresh database gives the same rows', async () => {
+      const other = await openTestDatabase(dialect);
+      try {
+        const fresh = await openTestDatabase(dialect);
+        try {
+          await generatedYunxi(fresh, 11);
+          await generatedYunxi(other, 11);
+          expect(await dump(other)).toEqual(await dump(fresh));
+        } finally {
+          await fresh.close();
+        }
+      } finally {
+        await other.close();
+      }
+    });
+  },
+  { fresh: 'all' },
+);
