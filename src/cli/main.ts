@@ -1,8 +1,11 @@
+import { registerBackupCommand } from './backup-command.ts';
 import { registerImportCommand } from './import-command.ts';
 import { registerMigrateCommand } from './migrate-command.ts';
 import { registerParseCommand } from './parse-command.ts';
 import { registerPlanCommand } from './plan-command.ts';
 import { type RegisterCommand, runCli } from './program.ts';
+import { registerRestoreCommand } from './restore-command.ts';
+import { registerSeedCommand } from './seed-command.ts';
 import { registerServeCommand } from './serve-command.ts';
 import { registerUnitCommand } from './unit-command.ts';
 import { registerUserCommand } from './user-command.ts';
@@ -16,6 +19,9 @@ const COMMANDS: RegisterCommand[] = [
   registerImportCommand,
   registerPlanCommand,
   registerUnitCommand,
+  registerBackupCommand,
+  registerRestoreCommand,
+  registerSeedCommand,
 ];
 
 // A reader closing the pipe early (`duban parse x | head`) is not an error worth a stack trace.

@@ -17,7 +17,47 @@ export const STATUS_OF: Record<ErrorCode, number> = {
 
 /** The JSON body of every error response. */
 export interface ErrorBody {
-  error: { code: ErrorCode | 'INTERNAL'; message: string; details: Record<string, unknown> };
+  error: { code: ErrorCode | 'INTERNAL' | 'UNAVAILABLE'; message: string; details: Record<string, unknown> };
+}
+
+// The database cannot take the request right now (PostgreSQL down or restarting, the disk full, the
+// data folder unwritable): 503 and a message saying so, never a bare 500. Nothing was stored,
+// because every write is one transaction.
+const unavailableMessages = {
+  database: '数据库暂时无法连接，本次操作未保存；请稍后重试。若持续出现，请联系系统管理员检查数据库服务。',
+  full: '服务器存储空间已满，本次操作（含上传的文件）未保存；请联系系统管理员清理磁盘后重试。',
+  readOnly: '服务器数据目录当前不可写，本次操作（含上传的文件）未保存；请联系系统管理员检查数据目录权限。',
+  busy: '数据库正忙，本次操作未保存；请稍后重试。',
+} as const;
+
+// PostgreSQL SQLSTATE classes 08 (connection), 53 (insufficient resources), 57P (shutdown,
+// restart) and node's socket errors; SQLite's result codes for a full disk, a read-only file, I/O.
+function unavailable(error: unknown): { message: string; reason: string } | undefined {
+  if (!(error instanceof Error)) return undefined;
+  const code = (error as NodeJS.ErrnoException).code;
+  if (typeof code === 'string') {
+    if (code === 'SQLITE_FULL' || code === '53100')
+      return { message: unavailableMessages.full, reason: 'disk_full' };
+    if (
+      code.startsWith('SQLITE_READONLY') ||
+      code.startsWith('SQLITE_CANTOPEN') ||
+      code.startsWith('SQLITE_IOERR')
+    )
+      return { message: unavailableMessages.readOnly, reason: 'storage' };
+    if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED'))
+      return { message: unavailableMessages.busy, reason: 'busy' };
+    if (
+      /^(08|53|57P)/.test(code) ||
+      /^(ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|ENOTFOUND|EHOSTUNREACH)$/.test(code)
+    )
+      return { message: unavailableMessages.database, reason: 'database' };
+  }
+  // pg's own words when a connection drops mid-query or cannot be made in time.
+  if (
+    /Connection terminated|connection timeout|Client has encountered a connection error/i.test(error.message)
+  )
+    return { message: unavailableMessages.database, reason: 'database' };
+  return undefined;
 }
 
 /** Turns zod's issues into INVALID_INPUT naming each field and why (zod speaks Chinese, see app.ts). */
@@ -55,6 +95,12 @@ function fromFastifyError(error: FastifyError, uploadLimitMb: number): AppError 
 
 /** The status and body for any thrown value; unknown errors become a generic 500 (the caller logs them). */
 export function toErrorResponse(error: unknown, uploadLimitMb: number): { status: number; body: ErrorBody } {
+  const down = unavailable(error);
+  if (down)
+    return {
+      status: 503,
+      body: { error: { code: 'UNAVAILABLE', message: down.message, details: { reason: down.reason } } },
+    };
   const appError =
     error instanceof AppError
       ? error
