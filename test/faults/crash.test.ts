@@ -47,7 +47,15 @@ async function crashAgainAndAgain(env: Record<string, string>, open: () => Promi
   const sessions = new Map<string, Session>();
   let next = 0;
   let unanswered = 0;
+  // Each round may start at most its share of the slots, so twenty rounds never run out; the kill
+  // comes a random moment after the first success, or at once when the round's share is sent.
+  const perRound = Math.floor(slots.length / (KILLS + 1));
   for (let round = 0; round < KILLS; round++) {
+    const roundEnd = next + perRound;
+    let shareSent: () => void = () => {};
+    const allSent = new Promise<void>((resolve) => {
+      shareSent = resolve;
+    });
     server = await startServerProcess(serverEnv);
     const { url } = server;
     // Sessions live in the database: those made before the first crash keep working after each.
@@ -60,8 +68,9 @@ async function crashAgainAndAgain(env: Record<string, string>, open: () => Promi
     });
     let killed = false;
     const worker = async () => {
-      while (!killed && next < slots.length) {
+      while (!killed && next < roundEnd) {
         const slot = slots[next++] as Slot;
+        if (next === roundEnd) shareSent();
         const filing = await fileReport(url, sessions.get(slot.username) ?? {}, slot, `r${round}-${next}`);
         if (filing.kind === 'stored') {
           acknowledged.push(filing.report);
@@ -74,7 +83,7 @@ async function crashAgainAndAgain(env: Record<string, string>, open: () => Promi
     const workers = Promise.all(Array.from({ length: WORKERS }, worker));
     // Should the slots run out, the workers end without a filing to wait for.
     await Promise.race([someStored, workers]);
-    await new Promise((resolve) => setTimeout(resolve, 20 + Math.random() * 120));
+    await Promise.race([new Promise((resolve) => setTimeout(resolve, 20 + Math.random() * 120)), allSent]);
     killed = true;
     server.child.kill('SIGKILL');
     await server.exited;
