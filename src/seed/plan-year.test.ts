@@ -7,29 +7,13 @@ import { systemActor } from '../domain/context.ts';
 import { AppError } from '../domain/errors.ts';
 import { reviewReport } from '../domain/review-report.ts';
 import { submitReport } from '../domain/submit-report.ts';
-import { createSeedOrganization } from './directory.ts';
 import { generatePlanYear } from './plan-year.ts';
-import { SeededRandom } from './random.ts';
-import { importYunxiBureau } from './yunxi-template.ts';
+import { seedYunxiYear } from './yunxi-bureau.ts';
 
 // The year generator on the Yunxi plan (30 departments, 60 schools) through 2024-12-31.
 
-async function generatedYunxi(database: Database, seed: number) {
-  const organizationId = await createSeedOrganization(
-    database,
-    '岳阳市云溪区教育体育局',
-    null,
-    '2024-02-20T01:00:00.000Z',
-  );
-  const { planId } = await importYunxiBureau(database, {
-    organizationId,
-    year: 2024,
-    departments: 30,
-    schools: 60,
-    random: new SeededRandom(seed),
-  });
-  const counts = await generatePlanYear(database, { planId, through: '2024-12-31', seed });
-  return { organizationId, planId, counts };
+function generatedYunxi(database: Database, seed: number) {
+  return seedYunxiYear(database, { seed, through: '2024-12-31' });
 }
 
 async function dump(database: Database) {

@@ -2,10 +2,7 @@ import ExcelJS from 'exceljs';
 import { strFromU8, unzipSync } from 'fflate';
 import { expect, it } from 'vitest';
 import { describeEachDatabase } from '../../../test/support/databases.ts';
-import { createSeedOrganization } from '../../seed/directory.ts';
-import { generatePlanYear } from '../../seed/plan-year.ts';
-import { SeededRandom } from '../../seed/random.ts';
-import { importYunxiBureau } from '../../seed/yunxi-template.ts';
+import { seedYunxiYear } from '../../seed/yunxi-bureau.ts';
 import { systemActor } from '../context.ts';
 import { exportEvaluation } from './export-evaluation.ts';
 import { getEvaluation } from './get-evaluation.ts';
@@ -16,20 +13,7 @@ import { lockEvaluation } from './lock-evaluation.ts';
 describeEachDatabase('evaluation of a generated Yunxi year', (current) => {
   it('scores every unit with tasks, ranks them 1..n, locks and exports', async () => {
     const database = current();
-    const organizationId = await createSeedOrganization(
-      database,
-      '岳阳市云溪区教育体育局',
-      null,
-      '2024-02-20T01:00:00.000Z',
-    );
-    const { planId } = await importYunxiBureau(database, {
-      organizationId,
-      year: 2024,
-      departments: 30,
-      schools: 60,
-      random: new SeededRandom(7),
-    });
-    await generatePlanYear(database, { planId, through: '2024-12-31', seed: 7 });
+    const { organizationId, planId } = await seedYunxiYear(database, { seed: 7, through: '2024-12-31' });
     const ctx = {
       db: database.db,
       dialect: database.dialect,
