@@ -79,7 +79,10 @@ export type OfficialBlock =
   | { kind: 'heading'; text: string }
   /** A level-two heading in 楷体 (（一）…). */
   | { kind: 'subheading'; text: string }
-  /** A bordered table: a header row, then the rows; widths are relative (they fill the type area). */
+  /**
+   * A bordered table: a header row, then the rows; widths are relative (they fill the type area). A
+   * row shorter than the columns spans its last cell over the remaining columns.
+   */
   | { kind: 'table'; columns: string[]; widths?: number[]; rows: string[][] }
   /** A body paragraph, first line indented two characters; line breaks in the text start new paragraphs. */
   | { kind: 'paragraph'; text: string }
@@ -95,10 +98,11 @@ function run(text: string, font: (typeof officialFonts)[keyof typeof officialFon
 
 const BORDER = { style: BorderStyle.SINGLE, size: 4, color: '000000' } as const;
 
-function tableCell(text: string, width: number, header: boolean): TableCell {
+function tableCell(text: string, width: number, header: boolean, columnSpan = 1): TableCell {
   const font = header ? officialFonts.heading : officialFonts.body;
   return new TableCell({
     width: { size: width, type: WidthType.DXA },
+    ...(columnSpan > 1 ? { columnSpan } : {}),
     verticalAlign: VerticalAlign.CENTER,
     margins: { left: 60, right: 60, top: 30, bottom: 30 },
     children: text.split(/\r?\n/).map(
@@ -120,7 +124,20 @@ function tableOf(block: Extract<OfficialBlock, { kind: 'table' }>): Table {
     new TableRow({
       tableHeader: header,
       cantSplit: true,
-      children: widths.map((width, index) => tableCell(cells[index] ?? '', width, header)),
+      // A row with fewer cells than columns (e.g. 无考核任务) spans its last cell over the rest.
+      children:
+        cells.length > 0 && cells.length < widths.length
+          ? cells.map((cell, index) =>
+              index < cells.length - 1
+                ? tableCell(cell, widths[index] ?? 0, header)
+                : tableCell(
+                    cell,
+                    widths.slice(index).reduce((sum, w) => sum + w, 0),
+                    header,
+                    widths.length - index,
+                  ),
+            )
+          : widths.map((width, index) => tableCell(cells[index] ?? '', width, header)),
     });
   return new Table({
     width: { size: textWidth, type: WidthType.DXA },
