@@ -89,7 +89,8 @@ function suffix(view: LightView | undefined, withReason = true): string {
 
 function light(view: LightView, withReason = true): string {
   const reason = withReason && view.reason ? ` ${shorten(view.reason)}` : '';
-  return `${LIGHT_NAMES[view.light]} ${Math.round(view.progress * 100)}%${reason}`;
+  const progress = view.progress === null ? '—' : `${Math.round(view.progress * 100)}%`;
+  return `${LIGHT_NAMES[view.light]} ${progress}${reason}`;
 }
 
 // A task's reason lists every indicator and every late report; the first few say enough here

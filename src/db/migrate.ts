@@ -11,6 +11,7 @@ import * as m0011 from './migrations/0011-bulletins.ts';
 import * as m0012 from './migrations/0012-evaluations.ts';
 import * as m0013 from './migrations/0013-plan-succession.ts';
 import * as m0014 from './migrations/0014-data-versions.ts';
+import * as m0015 from './migrations/0015-report-completions.ts';
 import { isPostgres } from './migrations/column-types.ts';
 
 // Migrations are listed here rather than read from a folder so that they work the same from
@@ -28,6 +29,7 @@ const migrations: Record<string, Migration> = {
   '0012-evaluations': m0012,
   '0013-plan-succession': m0013,
   '0014-data-versions': m0014,
+  '0015-report-completions': m0015,
 };
 
 /** Applies every pending migration; throws with the failing migration's error. */

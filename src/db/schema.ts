@@ -1,4 +1,5 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { OccurrenceMilestone } from '../shared/items.ts';
 
 // Conventions (both databases): ids are integers from the database; timestamps are UTC ISO
 // strings; plan dates are 'YYYY-MM-DD' text; booleans are 0/1 integers (SQLite has no boolean
@@ -259,6 +260,8 @@ export interface IndicatorTable {
   span_end: number | null;
 }
 
+export type { OccurrenceMilestone };
+
 /** One expected slot of a recurring indicator (e.g. 2024年5月). */
 export interface IndicatorSlotTable {
   id: Id;
@@ -280,6 +283,12 @@ export interface OccurrenceTable {
   created_by: number | null;
   created_at: Timestamp;
   version: ColumnType<number, number | undefined, number>;
+  /** The report it was filed with (reviewed with it); null when logged on its own (migration 0015). */
+  report_id: ColumnType<number | null, number | null | undefined, number | null>;
+  /** percent: the value reached. */
+  value: ColumnType<number | null, number | null | undefined, number | null>;
+  /** project: the milestone reached (see OccurrenceMilestone). */
+  milestone: ColumnType<OccurrenceMilestone | null, OccurrenceMilestone | null | undefined, OccurrenceMilestone | null>;
 }
 
 /** One owner's progress report on a task for one period; re-filing after a return updates it. */

@@ -103,6 +103,7 @@ export async function computePlanLights(ctx: Context, input: ComputePlanLightsIn
       period: r.period,
       submittedOn: shanghaiDate(new Date(r.submittedAt)),
       state: r.state,
+      percent: Number(r.percent),
     })),
     reporting,
   };

@@ -14,11 +14,12 @@ import {
 import { findVisiblePlan } from '../db/queries/plans.ts';
 import { listVisibleTasks } from '../db/queries/tasks.ts';
 import { readsWholeOrganization } from '../db/queries/visibility.ts';
-import type { LightView, PlanTree, SectionNode } from '../shared/plan-tree.ts';
+import type { PlanTree, SectionNode } from '../shared/plan-tree.ts';
 import { type CachedRead, cachedPlanRead } from './cache/plan-read-cache.ts';
 import { computePlanLights } from './compute-plan-lights.ts';
 import type { Context } from './context.ts';
 import { AppError } from './errors.ts';
+import { toLightView } from './plan-lights-model.ts';
 import { planMessages } from './plan-messages.ts';
 import { assembleTasks, indicatorNode } from './plan-tree/assemble-tasks.ts';
 import { groupBy } from './plan-tree/group-by.ts';
@@ -69,8 +70,8 @@ export async function getPlanTree(ctx: Context, input: GetPlanTreeInput): Promis
     slots,
     lights,
   });
-  const itemLight = new Map(lights?.items.map((row) => [row.itemId, view(row)]));
-  const sectionLight = new Map(lights?.sections.map((row) => [row.sectionId, view(row)]));
+  const itemLight = new Map(lights?.items.map((row) => [row.itemId, toLightView(row)]));
+  const sectionLight = new Map(lights?.sections.map((row) => [row.sectionId, toLightView(row)]));
   const itemsOf = groupBy(items, (i) => i.section_id);
   const leadersOf = groupBy(leaders, (l) => l.itemId);
   const unitsOf = groupBy(units, (u) => u.itemId);
@@ -109,7 +110,7 @@ export async function getPlanTree(ctx: Context, input: GetPlanTreeInput): Promis
       version: plan.version,
       warnings: JSON.parse(plan.warnings) as PlanTree['plan']['warnings'],
     },
-    lights: lights && { asOf: lights.asOf, ...view(lights.plan) },
+    lights: lights && { asOf: lights.asOf, ...toLightView(lights.plan) },
     sections: sectionNodes,
   };
 }
@@ -125,6 +126,3 @@ export function getPlanTreeJson(ctx: Context, input: { planId: number; asOf?: st
   );
 }
 
-function view(row: LightView): LightView {
-  return { light: row.light, progress: row.progress, reason: row.reason };
-}

@@ -24,7 +24,8 @@ export interface ListedTask extends TaskListEntry {
   leadUnit: string | null;
   units: string[];
   light: Light;
-  progress: number;
+  /** Accepted share of what the task owes so far; null while nothing is owed. */
+  progress: number | null;
   reason: string;
 }
 

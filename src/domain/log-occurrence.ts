@@ -1,10 +1,11 @@
 import { attachEvidence, type EvidenceRef, type UploadedFile } from '../db/queries/evidence.ts';
 import { findVisibleIndicator } from '../db/queries/indicators.ts';
 import { insertOccurrence } from '../db/queries/occurrences.ts';
+import type { OccurrenceMilestone } from '../db/schema.ts';
 import { type Context, shanghaiToday } from './context.ts';
 import { AppError } from './errors.ts';
+import { checkCompletion } from './report-completions.ts';
 import { requireOpenTask, requireOwner, requireVisibleTask } from './task-access.ts';
-import { checkFiles, invalid, requirePlanDate, requireText } from './workflow-input.ts';
 import { workflowMessages as M } from './workflow-messages.ts';
 import { write } from './write.ts';
 
@@ -14,6 +15,10 @@ export interface LogOccurrenceInput {
   /** The day it happened, YYYY-MM-DD, within the plan year and not in the future. */
   occurredOn: string;
   note: string;
+  /** percent: the value reached, 0–100. */
+  value?: number | null;
+  /** project: the milestone reached. */
+  milestone?: OccurrenceMilestone | null;
   files?: UploadedFile[];
 }
 
@@ -24,20 +29,21 @@ export interface LoggedOccurrence {
   evidence: EvidenceRef[];
 }
 
-/** An owner unit logs an occurrence toward an indicator of its task; it counts once accepted. */
+/**
+ * An owner unit logs an occurrence toward an indicator of its task on its own (登记完成记录, not
+ * with a report); it is reviewed on its own and counts once accepted. Same checks as in a report.
+ */
 export async function logOccurrence(ctx: Context, input: LogOccurrenceInput): Promise<LoggedOccurrence> {
-  const occurredOn = requirePlanDate(input.occurredOn, '完成日期');
-  const note = requireText(input.note, M.noteRequired);
-  const files = checkFiles(input.files);
   return write(ctx, async (trx, at) => {
     const indicator = await findVisibleIndicator(trx, ctx.actor, input.indicatorId);
     if (!indicator) throw new AppError('NOT_FOUND', M.indicatorNotFound, { indicatorId: input.indicatorId });
     const task = await requireVisibleTask(trx, ctx.actor, indicator.taskId);
     requireOwner(task);
     requireOpenTask(task);
-    if (Number(occurredOn.slice(0, 4)) !== task.planYear)
-      invalid(M.dateOutsidePlan('完成日期', task.planYear));
-    if (occurredOn > shanghaiToday(ctx)) invalid(M.dateInFuture('完成日期'));
+    const { occurredOn, note, value, milestone, files } = checkCompletion(indicator, input, {
+      planYear: task.planYear,
+      today: shanghaiToday(ctx),
+    });
     const values = {
       indicatorId: indicator.id,
       unitId: ctx.actor.unitId,
@@ -45,6 +51,8 @@ export async function logOccurrence(ctx: Context, input: LogOccurrenceInput): Pr
       note,
       createdBy: ctx.actor.userId,
       createdAt: at,
+      value,
+      milestone,
     };
     const occurrenceId = await insertOccurrence(trx, values);
     const owner = {

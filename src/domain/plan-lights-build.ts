@@ -1,15 +1,20 @@
+import type { OccurrenceMilestone, ReviewState } from '../db/schema.ts';
 import {
   type CombinedLight,
   combineLights,
   computeIndicatorLight,
   computeReportLight,
+  creditShare,
+  type IndicatorKind,
   type IndicatorProgressInput,
   type LightPart,
   type LightSettings,
   messages,
   type ReportSlot,
   rollUp,
+  sumCredits,
   summarise,
+  weightedShare,
 } from './lights/index.ts';
 import type {
   IndicatorLightRow,
@@ -39,6 +44,7 @@ export function buildPlanLights(data: PlanLightData, asOf: string, settings: Lig
   const occurrencesByIndicator = groupBy(data.occurrences, (o) => o.indicatorId);
   const unitsByTask = groupBy(data.taskUnits, (u) => u.taskId);
   const reportsByKey = new Map(data.reports.map((r) => [`${r.taskId}/${r.unitId}/${r.period}`, r]));
+  const reportsByTaskUnit = groupBy(data.reports, (r) => `${r.taskId}/${r.unitId}`);
   const unitName = (id: number) => data.unitNames.get(id)?.name ?? `单位${id}`;
 
   const own = new Map<number, TaskLightRow>();
@@ -60,7 +66,7 @@ export function buildPlanLights(data: PlanLightData, asOf: string, settings: Lig
           due: row.dueOn ?? task.dueOn,
           startOn: task.startOn,
           endOn: yearEnd,
-          occurrences: (occurrencesByIndicator.get(row.id) ?? []).map((o) => o.occurredOn),
+          ...achievedInputs(row.kind, occurrencesByIndicator.get(row.id) ?? []),
           ...(completion ? { completionAccepted: completion } : {}),
         },
       }));
@@ -89,6 +95,8 @@ export function buildPlanLights(data: PlanLightData, asOf: string, settings: Lig
       light: light.light,
       reason: light.reason,
       progress: light.progress,
+      credited: light.credited,
+      owed: light.owed,
       ...(row && computed.length > 1 ? { label: row.name ?? row.text } : {}),
     }));
     // The task's reporting rule (organization, plan and task overrides) and the working-day calendar
@@ -125,6 +133,10 @@ export function buildPlanLights(data: PlanLightData, asOf: string, settings: Lig
       leadUnit: task.leadUnitId === null ? null : unitName(task.leadUnitId),
       units: owners.map((o) => unitName(o.unitId)),
       ...combined,
+      selfPercent: selfPercentOf(
+        owners.map((o) => o.unitId),
+        (unitId) => reportsByTaskUnit.get(`${task.id}/${unitId}`) ?? [],
+      ),
       indicators: rows,
       report,
     });
@@ -145,7 +157,9 @@ function rollChildrenIntoParents(own: Map<number, TaskLightRow>): TaskLightRow[]
     const rolled = rollUp(
       [task, ...kids].map((t) => ({ light: t.light, progress: t.progress, reason: t.reason })),
     );
-    return { ...task, light: rolled.light, progress: rolled.progress, reason: rolled.reason };
+    // The school copies' promises are the parent's too: their credits add up.
+    const credit = sumCredits([task, ...kids]);
+    return { ...task, light: rolled.light, ...credit, progress: creditShare(credit), reason: rolled.reason };
   });
 }
 
@@ -166,10 +180,12 @@ function assemble(
     .filter((item) => topByItem.has(item.id))
     .map((item) => {
       const own = topByItem.get(item.id) ?? [];
+      // Weighing each task by what it owes makes the item's share its tasks' credited / owed.
       const rolled = rollUp(
         own.map((t) => ({
           light: t.light,
           progress: t.progress,
+          weight: t.owed,
           reason: own.length > 1 ? messages.labelled(t.title, t.reason) : t.reason,
         })),
       );
@@ -182,6 +198,7 @@ function assemble(
         weight: item.weight,
         leaders,
         ...rolled,
+        ...sumCredits(own),
       };
     });
   const itemsBySection = groupBy(items, (i) => i.sectionId);
@@ -192,16 +209,23 @@ function assemble(
       const rolled = rollUp(
         own.map((i) => ({ ...i, reason: messages.labelled(`${i.no}. ${i.title}`, i.reason) })),
       );
-      return { sectionId: section.id, no: section.no, title: section.title, ...rolled };
+      return { sectionId: section.id, no: section.no, title: section.title, ...rolled, ...sumCredits(own) };
     });
-  const sectionWeight = (id: number) => (itemsBySection.get(id) ?? []).reduce((sum, i) => sum + i.weight, 0);
-  const plan = rollUp(
-    sections.map((s) => ({
-      ...s,
-      weight: sectionWeight(s.sectionId),
-      reason: messages.labelled(s.title, s.reason),
-    })),
-  );
+  // A section weighs what its items that owe something weigh, so the plan's share is their weighted mean.
+  const sectionWeight = (id: number) =>
+    (itemsBySection.get(id) ?? []).reduce((sum, i) => sum + (i.progress === null ? 0 : i.weight), 0);
+  // The plan's share is the item-weighted mean of the items that owe something, as each section's is.
+  const plan = {
+    ...rollUp(
+      sections.map((s) => ({
+        ...s,
+        weight: sectionWeight(s.sectionId),
+        reason: messages.labelled(s.title, s.reason),
+      })),
+    ),
+    progress: weightedShare(items),
+    ...sumCredits(items),
+  };
   const sectionTitle = new Map(data.sections.map((s) => [s.id, s.title]));
   const departments = new Set(
     [...data.unitNames.values()].filter((u) => u.kind === 'department').map((u) => u.name),
@@ -217,11 +241,63 @@ function assemble(
     tasks,
     summaries: {
       bySection: summarise(items, (i) => sectionTitle.get(i.sectionId) ?? String(i.sectionId)),
-      byDepartment: summarise(tasks, departmentNames),
+      byDepartment: summarise(tasks, departmentNames, (t) => t.owed),
       byLeader: summarise(items, (i) => i.leaders),
       byLight: summarise(tasks, (t) => t.light),
     },
   };
+}
+
+/** Project milestones short of completion, as a share of the project (only 竣工验收 completes it). */
+const milestoneShare: Record<OccurrenceMilestone, number> = { started: 1 / 3, built: 2 / 3, completed: 1 };
+
+/**
+ * What accepted occurrences give an indicator's light: the dates that count (a project counts only
+ * its completion), a percent's latest value, a project's furthest milestone short of completion.
+ */
+export function achievedInputs(
+  kind: IndicatorKind,
+  occurrences: ReadonlyArray<{
+    occurredOn: string;
+    value: number | null;
+    milestone: OccurrenceMilestone | null;
+  }>,
+): Pick<IndicatorProgressInput, 'occurrences' | 'latestValue' | 'partialShare'> {
+  if (kind === 'percent') {
+    const valued = occurrences.filter((o) => o.value !== null);
+    const latest = valued.reduce<(typeof valued)[number] | undefined>(
+      (last, o) => (last === undefined || o.occurredOn >= last.occurredOn ? o : last),
+      undefined,
+    );
+    return latest?.value !== undefined && latest.value !== null ? { latestValue: latest.value } : {};
+  }
+  if (kind === 'project') {
+    const completing = occurrences.filter((o) => o.milestone === null || o.milestone === 'completed');
+    const partial = Math.max(0, ...occurrences.map((o) => (o.milestone ? milestoneShare[o.milestone] : 0)));
+    return {
+      occurrences: completing.map((o) => o.occurredOn),
+      ...(partial > 0 && partial < 1 ? { partialShare: partial } : {}),
+    };
+  }
+  return { occurrences: occurrences.map((o) => o.occurredOn) };
+}
+
+/**
+ * The unit's own latest estimate (自报进度): the percent of the latest period's report that was not
+ * returned, the lead unit's first when several owners filed for that period.
+ */
+function selfPercentOf(
+  ownerIds: readonly number[],
+  reportsOf: (unitId: number) => ReadonlyArray<{ period: string; state: ReviewState; percent: number }>,
+): number | null {
+  let best: { period: string; percent: number } | null = null;
+  for (const unitId of ownerIds) {
+    for (const report of reportsOf(unitId)) {
+      if (report.state === 'returned') continue;
+      if (best === null || report.period > best.period) best = report;
+    }
+  }
+  return best === null ? null : best.percent;
 }
 
 function minDay(a: string, b: string): string {

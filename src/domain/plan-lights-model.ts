@@ -1,4 +1,4 @@
-import type { IndicatorTable, ReviewState, TaskStatus } from '../db/schema.ts';
+import type { IndicatorTable, OccurrenceMilestone, ReviewState, TaskStatus } from '../db/schema.ts';
 import type {
   IndicatorLight,
   Light,
@@ -7,6 +7,7 @@ import type {
   LightSummary,
   ReportLight,
 } from './lights/index.ts';
+import type { LightView } from '../shared/plan-tree.ts';
 import type { PlanReporting } from './reporting/load-reporting.ts';
 
 // The shapes compute-plan-lights loads and returns. Kept apart so the pure builder and the use
@@ -44,9 +45,22 @@ export interface PlanLightData {
     name: string | null;
     dueOn: string | null;
   }>;
-  /** Accepted occurrences only. */
-  occurrences: Array<{ indicatorId: number; occurredOn: string }>;
-  reports: Array<{ taskId: number; unitId: number; period: string; submittedOn: string; state: ReviewState }>;
+  /** Accepted occurrences only; value for percent promises, milestone for projects. */
+  occurrences: Array<{
+    indicatorId: number;
+    occurredOn: string;
+    value: number | null;
+    milestone: OccurrenceMilestone | null;
+  }>;
+  reports: Array<{
+    taskId: number;
+    unitId: number;
+    period: string;
+    submittedOn: string;
+    state: ReviewState;
+    /** The unit's own estimate of the task's completion (自报进度), 0–100. */
+    percent: number;
+  }>;
   /** The calendars and each task's reporting rule (loadPlanReporting). */
   reporting: PlanReporting;
 }
@@ -70,7 +84,12 @@ export interface TaskLightRow {
   /** Lead first, then co-owners. */
   units: string[];
   light: Light;
-  progress: number;
+  /** The accepted share of what the task owes so far (credited / owed); null when it owes nothing yet. */
+  progress: number | null;
+  credited: number;
+  owed: number;
+  /** The latest self-assessed percent (自报进度) of a report not returned, lead unit first; null before any. */
+  selfPercent: number | null;
   reason: string;
   indicators: IndicatorLightRow[];
   report: ReportLight;
@@ -79,7 +98,14 @@ export interface TaskLightRow {
 /** A rolled-up light (item, section or plan). */
 export interface RolledLight {
   light: Light;
-  progress: number;
+  /**
+   * Items: credited / owed over their tasks; sections and the plan: the item-weighted mean of the
+   * items that owe something. null when nothing is owed yet.
+   */
+  progress: number | null;
+  /** What the shares are made of, summed over the tasks below. */
+  credited: number;
+  owed: number;
   reason: string;
   counts: LightCounts;
 }
@@ -116,4 +142,28 @@ export interface PlanLights {
     byLeader: LightSummary[];
     byLight: LightSummary[];
   };
+}
+
+/** A computed light as the API shows it: light, share of what is owed so far, reason and the numbers behind the share. */
+export function toLightView(row: {
+  light: Light;
+  progress: number | null;
+  reason: string;
+  credited?: number;
+  owed?: number;
+  selfPercent?: number | null;
+}): LightView {
+  return {
+    light: row.light,
+    progress: row.progress,
+    reason: row.reason,
+    ...(row.credited !== undefined ? { credited: roundCredit(row.credited) } : {}),
+    ...(row.owed !== undefined ? { owed: roundCredit(row.owed) } : {}),
+    ...(row.selfPercent !== undefined ? { selfPercent: row.selfPercent } : {}),
+  };
+}
+
+// Credits are whole counts except a percent's or a milestone's share: two decimals say enough.
+function roundCredit(value: number): number {
+  return Math.round(value * 100) / 100;
 }

@@ -40,6 +40,9 @@ export async function reviewOccurrence(
     if (!canReview(ctx.actor, task.organizationId, task.actorLeadsItem)) {
       throw new AppError('FORBIDDEN', M.notReviewer, { occurrenceId: occurrence.id });
     }
+    if (typeof occurrence.reportId === 'number') {
+      throw new AppError('CONFLICT', M.occurrenceInReport, { reportId: occurrence.reportId });
+    }
     if (occurrence.state !== 'submitted') {
       throw new AppError('CONFLICT', M.notSubmitted, { state: occurrence.state });
     }

@@ -1,7 +1,11 @@
+import { reviewReportOccurrences } from '../db/queries/occurrences.ts';
 import { findVisibleReport, setReportState } from '../db/queries/reports.ts';
 import { insertReview } from '../db/queries/reviews.ts';
 import type { Context } from './context.ts';
 import { AppError } from './errors.ts';
+import { deliverPendingReminders } from './reminders/deliver-reminders.ts';
+import { loadNotificationSettings } from './reminders/notification-settings.ts';
+import { recordReviewNotice } from './reminders/review-notices.ts';
 import { canReview, requireVisibleTask } from './task-access.ts';
 import { checkDecision, type ReviewDecision } from './workflow-input.ts';
 import { workflowMessages as M } from './workflow-messages.ts';
@@ -23,12 +27,18 @@ export interface ReviewedReport {
   reviewId: number;
   state: 'accepted' | 'returned';
   version: number;
+  /** The completions filed with the report, reviewed with it. */
+  completions: number[];
 }
 
-/** A supervisor, admin or the item's leader accepts or returns (退回) a submitted report. */
+/**
+ * A supervisor, admin or the item's leader accepts or returns (退回) a submitted report, and with it
+ * the completions filed in it. The unit is told: a return with its reason, an acceptance to the filer.
+ */
 export async function reviewReport(ctx: Context, input: ReviewReportInput): Promise<ReviewedReport> {
   const comment = checkDecision(input.decision, input.comment);
-  return write(ctx, async (trx, at) => {
+  const settings = await loadNotificationSettings(ctx.db, ctx.actor.organizationId);
+  const reviewed = await write(ctx, async (trx, at) => {
     const report = await findVisibleReport(trx, ctx.actor, input.reportId);
     if (!report) throw new AppError('NOT_FOUND', M.reportNotFound, { reportId: input.reportId });
     const task = await requireVisibleTask(trx, ctx.actor, report.taskId);
@@ -39,7 +49,7 @@ export async function reviewReport(ctx: Context, input: ReviewReportInput): Prom
     if (input.version !== undefined && input.version !== report.version) {
       throw new AppError('CONFLICT', M.notSubmitted, { version: report.version });
     }
-    const state = input.decision === 'accept' ? 'accepted' : 'returned';
+    const state: ReviewedReport['state'] = input.decision === 'accept' ? 'accepted' : 'returned';
     assertUpdated(await setReportState(trx, report.id, report.version, state), '进展报告');
     const reviewId = await insertReview(trx, {
       targetType: 'report',
@@ -49,18 +59,49 @@ export async function reviewReport(ctx: Context, input: ReviewReportInput): Prom
       reviewerId: ctx.actor.userId,
       createdAt: at,
     });
+    // The completions filed with the report are reviewed with it: they count only if it is accepted.
+    const occurrenceIds = await reviewReportOccurrences(trx, report.id, state);
+    for (const occurrenceId of occurrenceIds) {
+      await insertReview(trx, {
+        targetType: 'occurrence',
+        targetId: occurrenceId,
+        decision: input.decision,
+        comment,
+        reviewerId: ctx.actor.userId,
+        createdAt: at,
+      });
+    }
+    const emails = await recordReviewNotice(
+      trx,
+      {
+        organizationId: task.organizationId,
+        reportId: report.id,
+        taskTitle: task.title,
+        period: report.period,
+        unitId: report.unitId,
+        filedBy: report.submittedBy,
+        link: state === 'returned' ? '/workbench?tab=returned' : `/plans/${task.planId}/items/${task.itemId}`,
+        completions: occurrenceIds.length,
+      },
+      { decision: input.decision, comment, reviewer: ctx.actor.label, at },
+      settings,
+    );
     const version = report.version + 1;
     return {
-      result: { reportId: report.id, reviewId, state, version },
+      result: { reportId: report.id, reviewId, state, version, completions: occurrenceIds, emails },
       audit: [
         {
           action: `report.${input.decision}`,
           entityType: 'report',
           entityId: report.id,
           before: { state: report.state, version: report.version, revision: report.revision },
-          after: { state, version, revision: report.revision, reviewId, comment },
+          after: { state, version, revision: report.revision, reviewId, comment, completions: occurrenceIds },
         },
       ],
     };
   });
+  const { emails, ...result } = reviewed;
+  // E-mail leaves after the review is committed; a failed delivery is recorded, never undoes it.
+  if (emails.length > 0) await deliverPendingReminders(ctx, settings);
+  return result;
 }

@@ -3,6 +3,7 @@ import { findReport, insertReport, type ReportFiling, refileReport } from '../db
 import type { ReportTable } from '../db/schema.ts';
 import { type Context, shanghaiToday } from './context.ts';
 import { AppError } from './errors.ts';
+import { type CompletionInput, type FiledCompletion, fileReportCompletions } from './report-completions.ts';
 import { requireOpenTask, requireOwner, requireVisibleTask } from './task-access.ts';
 import { checkFiles, invalid, requireText } from './workflow-input.ts';
 import { workflowMessages as M } from './workflow-messages.ts';
@@ -18,6 +19,8 @@ export interface SubmitReportInput {
   percent: number;
   narrative: string;
   files?: UploadedFile[];
+  /** The completions of the task's indicators filed with the report (reviewed with it). */
+  completions?: CompletionInput[];
 }
 
 /** The stored report after filing. */
@@ -26,13 +29,16 @@ export interface SubmittedReport {
   revision: number;
   version: number;
   evidence: EvidenceRef[];
+  completions: FiledCompletion[];
 }
 
 const selfStatuses: ReadonlySet<string> = new Set(['on_track', 'at_risk', 'delayed']);
 
 /**
- * Files a unit's report for a period. A first filing inserts it; re-filing a returned report
- * updates it in place (revision + 1); a report awaiting review or accepted cannot be filed over.
+ * Files a unit's report for a period, with the completions of the task's indicators done in it.
+ * A first filing inserts it; re-filing a returned report updates it in place (revision + 1) and may
+ * file its returned completions again; a report awaiting review or accepted cannot be filed over.
+ * Report, completions and files are written in one transaction or not at all.
  */
 export async function submitReport(ctx: Context, input: SubmitReportInput): Promise<SubmittedReport> {
   const narrative = requireText(input.narrative, M.narrativeRequired);
@@ -76,9 +82,10 @@ export async function submitReport(ctx: Context, input: SubmitReportInput): Prom
     }
     const owner = { organizationId: task.organizationId, ownerType: 'report' as const, ownerId: reportId };
     const evidence = await attachEvidence(trx, owner, files, ctx.actor.userId, at);
-    const after = { ...key, ...filing, state: 'submitted', revision, version, evidence };
+    const completions = await fileReportCompletions(trx, ctx, task, reportId, input.completions ?? [], at);
+    const after = { ...key, ...filing, state: 'submitted', revision, version, evidence, completions };
     return {
-      result: { reportId, revision, version, evidence },
+      result: { reportId, revision, version, evidence, completions },
       audit: [
         {
           action: existing ? 'report.refile' : 'report.submit',

@@ -60,5 +60,18 @@ export const workflowMessages = {
   fileTooLarge: (name: string, limitMb: number) => `附件“${name}”超过 ${limitMb} MB，请压缩或拆分后再上传。`,
   tooManyFiles: (limit: number) => `一次最多上传 ${limit} 个附件，请分批上传。`,
 
+  completionIndicator: (id: number) =>
+    `完成记录所填的指标（编号 ${id}）不属于该任务，请刷新填报页面后重新选择。`,
+  completionValueRequired: (text: string) => `“${text}”请填写达到的百分比（0 到 100 之间的数字）。`,
+  completionMilestoneRequired: (text: string) => `“${text}”请选择工程进度节点（开工、主体完工或竣工验收）。`,
+  completionDocumentRequired: (text: string) => `“${text}”请上传文件本身（如印发的方案、文件或行事历）。`,
+  completionFileMissing: (name: string) => `完成记录引用的附件“${name}”没有随填报一起上传，请重新选择该文件。`,
+  completionFileTwice: (name: string) =>
+    `附件“${name}”被多条完成记录同时引用，或有多个同名附件，请为每条记录分别选择文件。`,
+  completionNotReturned: '只能重新提交本报告中被退回的完成记录，请刷新后重试。',
+  completionsTooMany: (limit: number) => `一次填报最多登记 ${limit} 条完成记录，请分次登记。`,
+  completionsFormat: '完成记录格式不正确，请刷新填报页面后重试。',
+  occurrenceInReport: '该完成记录随进展报告一并填报，请在审核该报告时一并通过或退回。',
+
   settingsInvalid: (detail: string) => `亮灯阈值设置无效：${detail}。请检查后重新保存。`,
 } as const;

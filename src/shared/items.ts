@@ -70,6 +70,12 @@ export interface ReportView {
 export interface OccurrenceView {
   id: number;
   indicatorId: number;
+  /** The report it was filed with (and is reviewed with); null when logged on its own. */
+  reportId: number | null;
+  /** percent: the value reached. */
+  value: number | null;
+  /** project: the milestone reached. */
+  milestone: OccurrenceMilestone | null;
   unit: UnitRef | null;
   occurredOn: string;
   note: string;
@@ -91,7 +97,13 @@ export interface IndicatorProgress extends LightView {
   dueOn: string;
   /** recurring: the ended periods not covered, e.g. '2024年4月'. */
   missing: string[];
+  /** Accepted work counted against what is owed so far; credited / owed is the progress. */
+  credited: number;
+  owed: number;
 }
+
+/** A project's milestones in order: 开工, 主体完工, 竣工验收 (only the last completes it). */
+export type OccurrenceMilestone = 'started' | 'built' | 'completed';
 
 /** An indicator of a task with its progress and logged occurrences. */
 export interface IndicatorView {

@@ -18,11 +18,20 @@ export type IndicatorPer = IndicatorPeriod | null;
 /** A plan's lifecycle status. */
 export type PlanStatus = 'draft' | 'published' | 'closed';
 
-/** A computed light with its progress (0..1) and reason, as the tree shows it. */
+/**
+ * A computed light with its progress and reason, as the tree shows it. Progress (0..1) is the
+ * accepted share of what is owed so far — credited / owed for a task or an item, the item-weighted
+ * mean for a section or the plan — and null while nothing is owed yet.
+ */
 export interface LightView {
   light: Light;
-  progress: number;
+  progress: number | null;
   reason: string;
+  /** Accepted work counted against what is owed so far (tasks and items; absent on indicators). */
+  credited?: number;
+  owed?: number;
+  /** Tasks: the latest self-assessed percent of a report (自报进度, 0–100), null before any. */
+  selfPercent?: number | null;
 }
 
 /** A unit named in the tree. */

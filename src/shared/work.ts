@@ -37,6 +37,74 @@ export const reportFieldsSchema = z.object({
 /** A report's fields as a form holds them. */
 export type ReportFields = z.infer<typeof reportFieldsSchema>;
 
+/** A project's milestones in order: 开工, 主体完工, 竣工验收 (only the last completes the project). */
+export const MILESTONES = ['started', 'built', 'completed'] as const;
+
+/** Most completions one report may carry. */
+export const MAX_COMPLETIONS = 50;
+
+/**
+ * One completion (完成记录) of a task's indicator: the day, a note, a percent's value or a project's
+ * milestone, and the names of the parts sent in `files` that belong to it (minutes, photos, the
+ * document itself). Re-filing a returned report may name a returned completion by occurrenceId.
+ */
+export const completionEntrySchema = z.object({
+  indicatorId: z.number({ error: '请选择指标' }).int().positive(),
+  occurredOn: z.iso.date({ error: '请选择完成日期' }),
+  note: z
+    .string({ error: '请填写完成情况说明' })
+    .trim()
+    .min(1, { error: '请填写完成情况说明' })
+    .max(MAX_COMMENT, { error: `完成情况说明不能超过 ${MAX_COMMENT} 字` }),
+  value: z
+    .number({ error: '请填写达到的百分比' })
+    .min(0, { error: '百分比应在 0 到 100 之间' })
+    .max(100, { error: '百分比应在 0 到 100 之间' })
+    .nullable()
+    .optional(),
+  milestone: z.enum(MILESTONES, { error: '请选择工程进度节点' }).nullable().optional(),
+  files: z.array(z.string().min(1)).max(20, { error: '每条完成记录最多 20 个附件' }).default([]),
+  occurrenceId: z.number().int().positive().optional(),
+});
+
+/** A completion as the report form sends it. */
+export type CompletionEntry = z.input<typeof completionEntrySchema>;
+
+const completionsFormat = '完成记录格式不正确，请刷新填报页面后重试。';
+
+/** The `completions` field of a report: a JSON array (a text field in multipart, an array in JSON). */
+export const completionsFieldSchema = z
+  .preprocess(
+    (value, ctx) => {
+      if (typeof value !== 'string') return value;
+      try {
+        return JSON.parse(value);
+      } catch {
+        ctx.addIssue({ code: 'custom', message: completionsFormat });
+        return z.NEVER;
+      }
+    },
+    z
+      .array(completionEntrySchema, { error: completionsFormat })
+      .max(MAX_COMPLETIONS, { error: `一次填报最多登记 ${MAX_COMPLETIONS} 条完成记录，请分次登记` }),
+  )
+  .optional();
+
+/** A report as the API receives it: the form's fields and the completions filed with them. */
+export const reportFilingSchema = reportFieldsSchema.extend({ completions: completionsFieldSchema });
+
+/** A completion logged on its own (登记完成记录); files travel beside it in the multipart body. */
+export const occurrenceFieldsSchema = z.object({
+  date: z.iso.date({ error: '请选择完成日期' }),
+  note: completionEntrySchema.shape.note,
+  value: z.coerce
+    .number({ error: '请填写达到的百分比' })
+    .min(0, { error: '百分比应在 0 到 100 之间' })
+    .max(100, { error: '百分比应在 0 到 100 之间' })
+    .optional(),
+  milestone: z.enum(MILESTONES, { error: '请选择工程进度节点' }).optional(),
+});
+
 /** An owner's extension request (延期申请). */
 export const extensionRequestSchema = z.object({
   newDueOn: z.iso.date({ error: '请选择新的完成时限' }),
@@ -181,6 +249,18 @@ export interface Workbench {
 }
 
 /** One entry of the review queue (GET /api/reviews). */
+/** A completion filed with a report, as the review queue shows it under the report. */
+export interface QueuedCompletionView {
+  id: number;
+  /** The indicator's short name or words. */
+  indicator: string;
+  occurredOn: string;
+  note: string;
+  value: number | null;
+  milestone: (typeof MILESTONES)[number] | null;
+  evidence: EvidenceFile[];
+}
+
 export type ReviewQueueEntry = {
   id: number;
   version: number;
@@ -202,6 +282,8 @@ export type ReviewQueueEntry = {
       selfStatus: ReportStatus;
       narrative: string;
       revision: number;
+      /** The completions filed with it, accepted or returned with it. */
+      completions: QueuedCompletionView[];
     }
   | { kind: 'occurrence'; occurredOn: string; indicator: string; note: string }
 );

@@ -273,6 +273,12 @@ const routes: Row[] = [
       form: { date: '2024-04-18', note: '矩阵' },
     },
   ),
+  // What a period owes: whoever may see the task (a unit sees only its own tasks).
+  ...call(
+    'GET',
+    (f) => `/api/tasks/${f.officeTask}/obligations?period=2024-04`,
+    '401 404 200 404 200 200 200 200',
+  ),
   ...call('POST', (f) => `/api/tasks/${f.officeTask}/extensions`, '401 404 403 404 201 403 403 403', {
     body: { newDueOn: '2025-01-15', reason: '矩阵' },
   }),

@@ -199,6 +199,8 @@ export async function addIndicator(
     text: string;
     per?: IndicatorTable['per'];
     min?: number;
+    /** percent: the value to reach. */
+    value?: number;
     name?: string;
     dueOn?: string | null;
   },
@@ -211,6 +213,7 @@ export async function addIndicator(
       text: options.text,
       per: options.per ?? null,
       target_min: options.min ?? null,
+      target_value: options.value ?? null,
       name: options.name ?? null,
       due_on: options.dueOn ?? null,
     })
@@ -229,6 +232,8 @@ export async function countRows(db: Kysely<DB>): Promise<Record<string, number>>
     'reviews',
     'completion_requests',
     'extensions',
+    'notifications',
+    'reminders',
     'audit_log',
   ] as const;
   const counts: Record<string, number> = {};

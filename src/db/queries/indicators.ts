@@ -41,6 +41,38 @@ export async function moveIndicatorDueDates(
   return rows.map((r) => r.id).sort((a, b) => a - b);
 }
 
+/** An indicator of a task as the report form and its checks read it. */
+export interface TaskIndicatorRow {
+  id: number;
+  kind: IndicatorTable['kind'];
+  text: string;
+  name: string | null;
+  per: IndicatorTable['per'];
+  targetMin: number | null;
+  targetValue: number | null;
+  dueOn: string | null;
+}
+
+/** The indicators of one task, in their order. */
+export async function listTaskIndicators(db: Kysely<DB>, taskId: number): Promise<TaskIndicatorRow[]> {
+  const rows = await db
+    .selectFrom('indicators')
+    .select(['id', 'kind', 'text', 'name', 'per', 'target_min', 'target_value', 'due_on'])
+    .where('task_id', '=', taskId)
+    .orderBy('id')
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    kind: r.kind,
+    text: r.text,
+    name: r.name,
+    per: r.per,
+    targetMin: r.target_min === null ? null : Number(r.target_min),
+    targetValue: r.target_value === null ? null : Number(r.target_value),
+    dueOn: r.due_on,
+  }));
+}
+
 /** Every indicator of a plan, in one set-based query (for lights). */
 export async function loadPlanIndicators(db: Kysely<DB>, planId: number) {
   return db

@@ -1,6 +1,6 @@
 import { type Kysely, type RawBuilder, type SqlBool, sql } from 'kysely';
 import type { Actor } from '../../domain/context.ts';
-import type { DB, EvidenceTable, ReportTable } from '../schema.ts';
+import type { DB, EvidenceTable, OccurrenceMilestone, ReportTable } from '../schema.ts';
 import { leadsItemOfTask } from './visibility.ts';
 
 /**
@@ -58,13 +58,17 @@ function reportsToReview(db: Kysely<DB>, actor: Actor) {
 }
 
 function occurrencesToReview(db: Kysely<DB>, actor: Actor) {
-  return db
-    .selectFrom('occurrences')
-    .innerJoin('indicators', 'indicators.id', 'occurrences.indicator_id')
-    .innerJoin('tasks', 'tasks.id', 'indicators.task_id')
-    .innerJoin('plans', 'plans.id', 'tasks.plan_id')
-    .where('occurrences.state', '=', 'submitted')
-    .where(reviewableBy(actor));
+  return (
+    db
+      .selectFrom('occurrences')
+      .innerJoin('indicators', 'indicators.id', 'occurrences.indicator_id')
+      .innerJoin('tasks', 'tasks.id', 'indicators.task_id')
+      .innerJoin('plans', 'plans.id', 'tasks.plan_id')
+      .where('occurrences.state', '=', 'submitted')
+      // Completions filed with a report are reviewed with it, not on their own.
+      .where('occurrences.report_id', 'is', null)
+      .where(reviewableBy(actor))
+  );
 }
 
 /** The submitted reports the actor may review, oldest first. */
@@ -141,6 +145,51 @@ export async function listOccurrencesToReview(db: Kysely<DB>, actor: Actor): Pro
     occurredOn: r.occurred_on,
     indicator: r.indicator,
     note: r.note,
+  }));
+}
+
+/** A completion filed with a report in the queue: reviewed with it, shown under it. */
+export interface QueuedCompletion {
+  id: number;
+  reportId: number;
+  indicator: string;
+  occurredOn: string;
+  note: string;
+  value: number | null;
+  milestone: OccurrenceMilestone | null;
+}
+
+/** The submitted completions filed with some reports, in filing order. */
+export async function listReportCompletions(
+  db: Kysely<DB>,
+  reportIds: readonly number[],
+): Promise<QueuedCompletion[]> {
+  if (reportIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('occurrences')
+    .innerJoin('indicators', 'indicators.id', 'occurrences.indicator_id')
+    .select([
+      'occurrences.id',
+      'occurrences.report_id',
+      'indicators.text as indicator',
+      'indicators.name',
+      'occurrences.occurred_on',
+      'occurrences.note',
+      'occurrences.value',
+      'occurrences.milestone',
+    ])
+    .where('occurrences.report_id', 'in', [...reportIds])
+    .where('occurrences.state', '=', 'submitted')
+    .orderBy('occurrences.id')
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    reportId: r.report_id ?? 0,
+    indicator: r.name ?? r.indicator,
+    occurredOn: r.occurred_on,
+    note: r.note,
+    value: r.value === null ? null : Number(r.value),
+    milestone: r.milestone,
   }));
 }
 

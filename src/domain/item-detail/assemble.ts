@@ -17,8 +17,7 @@ import type {
   ReviewView,
   TaskDetail,
 } from '../../shared/items.ts';
-import type { LightView } from '../../shared/plan-tree.ts';
-import type { PlanLights } from '../plan-lights-model.ts';
+import { type PlanLights, toLightView } from '../plan-lights-model.ts';
 import { groupBy } from '../plan-tree/group-by.ts';
 
 type Rows<F extends (...args: never[]) => Promise<unknown[]>> = Awaited<ReturnType<F>>;
@@ -80,7 +79,7 @@ export function assembleItemTasks(rows: ItemTaskRows): TaskDetail[] {
       status: task.status,
       acknowledgedAt: task.acknowledged_at,
       completedAt: task.completed_at,
-      light: light ? view(light) : null,
+      light: light ? toLightView(light) : null,
       reportLight: light ? { light: light.report.light, reason: light.report.reason } : null,
       indicators: indicatorsOf(task.id).map((i): IndicatorView => {
         const l = indicatorLight.get(i.id);
@@ -97,17 +96,22 @@ export function assembleItemTasks(rows: ItemTaskRows): TaskDetail[] {
           dueOn: i.due_on,
           progress: l
             ? {
-                ...view(l),
+                ...toLightView(l),
                 expected: l.expected,
                 actual: l.actual,
                 target: l.target,
                 dueOn: l.dueOn,
                 missing: l.missing ?? [],
+                credited: Math.round(l.credited * 100) / 100,
+                owed: Math.round(l.owed * 100) / 100,
               }
             : null,
           occurrences: occurrencesOf(i.id).map((o) => ({
             id: o.id,
             indicatorId: o.indicator_id,
+            reportId: o.report_id,
+            value: o.value === null ? null : Number(o.value),
+            milestone: o.milestone,
             unit: o.unit_id === null || o.unit_name === null ? null : { id: o.unit_id, name: o.unit_name },
             occurredOn: o.occurred_on,
             note: o.note,
@@ -225,9 +229,6 @@ function parentsFirst(tasks: TaskDetail[]): TaskDetail[] {
     .flatMap((t) => [t, ...childrenOf(t.id)]);
 }
 
-function view(row: LightView): LightView {
-  return { light: row.light, progress: row.progress, reason: row.reason };
-}
 
 function numberOrNull(value: number | null): number | null {
   return value === null ? null : Number(value);

@@ -5,12 +5,19 @@ describe('combining a task light', () => {
   it('takes the worst part and joins the worst parts reasons', () => {
     const result = combineLights({
       indicators: [
-        { light: 'yellow', reason: '5月未完成', progress: 0.2 },
-        { light: 'green', reason: '进度正常', progress: 0.6 },
+        { light: 'yellow', reason: '5月未完成', progress: 0.2, credited: 2, owed: 3 },
+        { light: 'green', reason: '进度正常', progress: 0.6, credited: 1, owed: 1 },
       ],
       report: { light: 'yellow', reason: '5月报告逾期3天' },
     });
-    expect(result).toEqual({ light: 'yellow', reason: '5月未完成；5月报告逾期3天', progress: 0.4 });
+    // Progress is what the indicators owe so far, summed: (2 + 1) / (3 + 1).
+    expect(result).toEqual({
+      light: 'yellow',
+      reason: '5月未完成；5月报告逾期3天',
+      progress: 0.75,
+      credited: 3,
+      owed: 4,
+    });
   });
 
   it('lets a late report make an on-track task red', () => {
@@ -31,12 +38,14 @@ describe('combining a task light', () => {
   });
 
   it('is done only when the task completion is accepted', () => {
-    const indicators = [{ light: 'done' as const, reason: '已办结', progress: 1 }];
+    const indicators = [{ light: 'done' as const, reason: '已办结', progress: 1, credited: 4, owed: 4 }];
     expect(combineLights({ indicators })).toMatchObject({ light: 'green', reason: '各项指标已完成，待办结' });
     expect(combineLights({ indicators, completionAccepted: true })).toEqual({
       light: 'done',
       reason: '已办结',
       progress: 1,
+      credited: 4,
+      owed: 4,
     });
   });
 
@@ -48,14 +57,14 @@ describe('combining a task light', () => {
     expect(result.light).toBe('grey');
   });
 
-  it('gives a task without indicators progress 0, or 1 once done', () => {
+  it('gives a task that owes nothing yet no progress (null), and 1 once done', () => {
     expect(
       combineLights({ indicators: [], report: { light: 'green', reason: '报告已按期提交' } }),
     ).toMatchObject({
       light: 'green',
-      progress: 0,
+      progress: null,
     });
-    expect(combineLights({ indicators: [] })).toMatchObject({ light: 'grey', progress: 0 });
+    expect(combineLights({ indicators: [] })).toMatchObject({ light: 'grey', progress: null });
     expect(combineLights({ indicators: [], completionAccepted: true }).progress).toBe(1);
   });
 });

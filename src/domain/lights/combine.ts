@@ -1,5 +1,6 @@
+import { creditShare, sumCredits } from './credit.ts';
 import type { Light } from './light.ts';
-import { clampShare, worstLight } from './light.ts';
+import { worstLight } from './light.ts';
 import { messages } from './messages.ts';
 
 /** One part of a task's light: an indicator's or the reporting's light. */
@@ -8,6 +9,9 @@ export interface LightPart {
   reason: string;
   /** Indicators only: share of their target achieved, 0..1. */
   progress?: number;
+  /** Indicators only: accepted work counted against what is owed so far (credit.ts). */
+  credited?: number;
+  owed?: number;
   /** Named before the reason when given, e.g. the indicator's text. */
   label?: string;
 }
@@ -24,33 +28,37 @@ export interface TaskLightInput {
 export interface CombinedLight {
   light: Light;
   reason: string;
-  progress: number;
+  /** The accepted share of what the indicators owe so far; null when they owe nothing yet. */
+  progress: number | null;
+  /** Sums over the indicators: credited / owed is the progress. */
+  credited: number;
+  owed: number;
 }
 
 /**
  * A task's light: the worst of its indicators and reporting, done only when its completion was
- * accepted; the reason joins the reasons of the worst parts; progress is the indicators' mean.
+ * accepted; the reason joins the reasons of the worst parts; progress is the indicators' credited / owed.
  */
 export function combineLights(input: TaskLightInput): CombinedLight {
-  if (input.completionAccepted) return { light: 'done', reason: messages.done(), progress: 1 };
   const { indicators } = input;
-  const progress =
-    indicators.length === 0
-      ? 0
-      : indicators.reduce((sum, part) => sum + clampShare(part.progress ?? 0), 0) / indicators.length;
+  const credit = sumCredits(
+    indicators.map((part) => ({ credited: part.credited ?? 0, owed: part.owed ?? 0 })),
+  );
+  const counted = { ...credit, progress: creditShare(credit) };
+  if (input.completionAccepted) return { light: 'done', reason: messages.done(), ...counted, progress: 1 };
   const parts = input.report ? [...indicators, input.report] : indicators;
-  if (parts.length === 0) return { light: 'grey', reason: messages.nothingToJudge(), progress };
+  if (parts.length === 0) return { light: 'grey', reason: messages.nothingToJudge(), ...counted };
   const worst = worstLight(parts.map((part) => part.light));
   // Finished indicators do not finish the task: only its accepted completion does.
   const light = worst === 'done' ? 'green' : worst;
   if (light === 'green' && indicators.length > 0 && indicators.every((part) => part.light === 'done')) {
     // Every indicator is done but the task itself is not yet accepted as done.
-    return { light, reason: messages.partsDone(), progress };
+    return { light, reason: messages.partsDone(), ...counted };
   }
   const reasons = reasonsOfWorst(parts, light).map((part) =>
     part.label ? messages.labelled(part.label, part.reason) : part.reason,
   );
-  return { light, reason: messages.join(unique(reasons)), progress };
+  return { light, reason: messages.join(unique(reasons)), ...counted };
 }
 
 /** The parts that make a whole's light; all of them when none has it (done mixed with grey is green). */

@@ -29,7 +29,7 @@ export function expectedOf(kind: IndicatorSpec['kind'], schedule: Schedule, asOf
       // A period is owed once it has ended: on its last day there is still time (2024-06-01 owes May).
       return schedule.slots.filter((slot) => isClosed(slot, today)).reduce((sum, slot) => sum + slot.need, 0);
     case 'count':
-      return schedule.slots.reduce((sum, slot) => sum + owedSoFar(slot, today), 0);
+      return schedule.slots.reduce((sum, slot) => sum + owedInSlot(slot, today), 0);
     default:
       // One thing by a date: nothing is owed until the due date has passed.
       return today > dayNumber(schedule.dueOn) ? schedule.target : 0;
@@ -45,7 +45,7 @@ function isClosed(slot: Slot, today: number): boolean {
 // 2024 is exactly one half on 2024-07-01 (183 of 366 days) and whole on the slot's last day. It is
 // measured from the period's calendar start, not the task's, so 全年不少于两次 owes one by
 // mid-year even when the plan was published in February. Integer arithmetic keeps 1/2 exact.
-function owedSoFar(slot: Slot, today: number): number {
+export function owedInSlot(slot: Slot, today: number): number {
   const first = dayNumber(slot.period.startOn);
   const days = dayNumber(slot.closeOn) - first + 1;
   const elapsed = Math.min(days, Math.max(0, today - first + 1));

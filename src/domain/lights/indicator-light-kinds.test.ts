@@ -23,7 +23,7 @@ const matrix: Record<IndicatorKind, Case[]> = {
       light: 'green',
       asOf: '2024-06-01',
       input: { ...monthly, occurrences: months(3, 4, 5) },
-      reason: '进度正常：已完成3/10个月',
+      reason: '进度正常：应完成3个月，已完成3个月（全年10个月）',
     },
     {
       light: 'yellow',
@@ -52,7 +52,7 @@ const matrix: Record<IndicatorKind, Case[]> = {
       light: 'green',
       asOf: '2024-07-01',
       input: { kind: 'count', per: 'year', min: 2, ...year, occurrences: ['2024-05-20'] },
-      reason: '进度正常：已完成1/2次',
+      reason: '进度正常：应完成1次，已完成1次（全年2次）',
     },
     {
       light: 'yellow',

@@ -1,6 +1,7 @@
 import { achievedOf } from './achieved.ts';
 import type { SchoolCalendar } from './calendar.ts';
 import { defaultSchoolCalendar } from './calendar.ts';
+import { creditOf } from './credit.ts';
 import type { PlanDate } from './dates.ts';
 import { dayNumber, daysBetween } from './dates.ts';
 import { expectedOf } from './expected.ts';
@@ -27,6 +28,10 @@ export interface IndicatorLight {
   target: number;
   /** Share of the target achieved, 0..1 (1 once done). */
   progress: number;
+  /** Accepted work that counts toward what is owed so far (see credit.ts). */
+  credited: number;
+  /** What is owed so far, plus work done ahead of time; 0 when nothing is owed or done yet. */
+  owed: number;
   /** Why, in Chinese. */
   reason: string;
   /** The current due date (the stated one, else the plan year's end). */
@@ -56,18 +61,22 @@ export function computeIndicatorLight(
   // June's is already held, so only ended periods are weighed against what is expected.
   const counted =
     input.kind === 'recurring' ? perSlot.reduce((sum, n, index) => sum + (closed[index] ? n : 0), 0) : actual;
+  const done = isCompletionAccepted(input.completionAccepted, asOf);
+  const credit = creditOf(input, schedule, { actual, perSlot }, asOf, done);
   const result = (light: Light, reason: string): IndicatorLight => ({
     light,
     expected,
     actual,
     target,
     progress: light === 'done' ? 1 : progress,
+    credited: credit.credited,
+    owed: credit.owed,
     reason,
     dueOn,
     ...(input.kind === 'recurring' ? { missing: missing.map((period) => period.label) } : {}),
   });
 
-  if (isCompletionAccepted(input.completionAccepted, asOf)) return result('done', messages.done());
+  if (done) return result('done', messages.done());
   if (today < dayNumber(input.startOn)) return result('grey', messages.notStarted(input.startOn));
   const words = indicatorReasons(input, { expected, actual, counted, target, dueOn, missing });
   const open = actual < target;

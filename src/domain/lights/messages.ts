@@ -40,6 +40,12 @@ export const messages = {
   missed: (labels: readonly string[], more: number, unit: string) =>
     more > 0 ? `${labels.join('、')}等${labels.length + more}${unit}未完成` : `${labels.join('、')}未完成`,
   onTrack: (actual: number, target: number, unit: string) => `进度正常：已完成${actual}/${target}${unit}`,
+  /** On track against what is owed so far, with the year's whole for scale. */
+  owedDone: (expected: number, counted: number, target: number, unit: string) =>
+    `进度正常：应完成${expected}${unit}，已完成${counted}${unit}（全年${target}${unit}）`,
+  /** Nothing owed yet: what is done and the year's whole. */
+  nothingOwedYet: (actual: number, target: number, unit: string) =>
+    `尚无到期应完成，已完成${actual}${unit}（全年${target}${unit}）`,
   soFar: (actual: number, target: number, unit: string) => `已完成${actual}/${target}${unit}`,
   awaitingCompletion: () => '已完成，待办结',
   percentBelow: (target: number, actual: number) => `应达到${target}%，当前${actual}%`,

@@ -60,7 +60,10 @@ export function indicatorReasons(spec: IndicatorSpec, facts: ReasonFacts): Indic
         return messages.awaitingCompletion();
       if (oneThing) return messages.notDueYet(dueOn);
       if (spec.kind === 'event') return messages.clauses([messages.notDueYet(dueOn), soFar]);
-      return messages.onTrack(actual, target, unit);
+      // Recurring and counted promises read against what is owed so far, the year's whole beside it.
+      return expected > 0
+        ? messages.owedDone(expected, counted, target, unit)
+        : messages.nothingOwedYet(actual, target, unit);
     },
   };
 }

@@ -55,7 +55,17 @@ describe('rolling up', () => {
   });
 
   it('is grey with no children', () => {
-    expect(rollUp([])).toMatchObject({ light: 'grey', progress: 0 });
+    expect(rollUp([])).toMatchObject({ light: 'grey', progress: null });
+  });
+
+  it('leaves out children that owe nothing yet, and has no progress when none owes anything', () => {
+    expect(
+      rollUp([
+        { light: 'green', progress: null, weight: 5 },
+        { light: 'green', progress: 0.5, weight: 1 },
+      ]).progress,
+    ).toBe(0.5);
+    expect(rollUp([{ light: 'grey', progress: null }]).progress).toBeNull();
   });
 });
 

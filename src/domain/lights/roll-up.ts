@@ -9,8 +9,9 @@ const MAX_REASONS_SHOWN = 3;
 /** A task under an item, an item under a section, or a section under the plan. */
 export interface RollUpChild {
   light: Light;
-  progress: number;
-  /** Item weight for items; omit (1) for tasks, which weigh the same. */
+  /** The child's accepted share of what it owes so far; null when it owes nothing yet. */
+  progress: number | null;
+  /** Item weight for items, what a task owes for tasks (so an item's share is credited / owed); omit for 1. */
   weight?: number;
   reason?: string;
 }
@@ -18,31 +19,48 @@ export interface RollUpChild {
 /** A parent's light, weighted progress, reason and how many children have each light. */
 export interface RollUp {
   light: Light;
-  progress: number;
+  /** Weighted mean of the children that owe something; null when none does. */
+  progress: number | null;
   reason: string;
   counts: LightCounts;
 }
 
 /**
  * Rolls children up into their parent: the worst light (done only when all are done), progress
- * as the weight-weighted mean, and the reasons of the worst children.
+ * as the weight-weighted mean of the children that owe something, and the reasons of the worst children.
  */
 export function rollUp(children: readonly RollUpChild[]): RollUp {
   const counts = countLights(children.map((child) => child.light));
-  if (children.length === 0) return { light: 'grey', progress: 0, reason: messages.nothingToJudge(), counts };
+  if (children.length === 0)
+    return { light: 'grey', progress: null, reason: messages.nothingToJudge(), counts };
   const light = worstLight(children.map((child) => child.light));
-  // A zero, negative or missing-number weight counts for nothing; if nothing weighs, all weigh alike.
-  const weights = children.map((child) => {
+  const progress = weightedShare(children);
+  const reasons = reasonsOfWorst(children, light).flatMap((child) => (child.reason ? [child.reason] : []));
+  const reason = light === 'done' ? messages.done() : messages.joinSome(unique(reasons), MAX_REASONS_SHOWN);
+  return { light, progress, reason, counts };
+}
+
+/**
+ * The weight-weighted mean of the children's progress, leaving out those with none (nothing owed
+ * yet); null when no child has any. A zero, negative or missing-number weight counts for nothing;
+ * if nothing weighs, all weigh alike.
+ */
+export function weightedShare(
+  children: readonly { progress: number | null; weight?: number }[],
+): number | null {
+  const known = children.filter(
+    (child): child is { progress: number; weight?: number } => child.progress !== null,
+  );
+  if (known.length === 0) return null;
+  const weights = known.map((child) => {
     const weight = child.weight ?? 1;
     return Number.isFinite(weight) && weight > 0 ? weight : 0;
   });
   const total = weights.reduce((sum, weight) => sum + weight, 0);
-  const progress =
+  const sum =
     total > 0
-      ? children.reduce((sum, child, index) => sum + clampShare(child.progress) * (weights[index] ?? 0), 0) /
+      ? known.reduce((acc, child, index) => acc + clampShare(child.progress) * (weights[index] ?? 0), 0) /
         total
-      : children.reduce((sum, child) => sum + clampShare(child.progress), 0) / children.length;
-  const reasons = reasonsOfWorst(children, light).flatMap((child) => (child.reason ? [child.reason] : []));
-  const reason = light === 'done' ? messages.done() : messages.joinSome(unique(reasons), MAX_REASONS_SHOWN);
-  return { light, progress: clampShare(progress), reason, counts };
+      : known.reduce((acc, child) => acc + clampShare(child.progress), 0) / known.length;
+  return clampShare(sum);
 }

@@ -6,7 +6,7 @@ import type {
   listPlanTaskUnits,
 } from '../../db/queries/plan-tasks.ts';
 import type { IndicatorNode, LightView, TaskNode } from '../../shared/plan-tree.ts';
-import type { PlanLights } from '../plan-lights-model.ts';
+import { type PlanLights, toLightView } from '../plan-lights-model.ts';
 import { groupBy } from './group-by.ts';
 
 type Rows<F extends (...args: never[]) => Promise<unknown[]>> = Awaited<ReturnType<F>>;
@@ -82,6 +82,6 @@ export function indicatorNode(
   };
 }
 
-function pick(row: LightView | undefined): LightView | undefined {
-  return row && { light: row.light, progress: row.progress, reason: row.reason };
+function pick(row: Parameters<typeof toLightView>[0] | undefined): LightView | undefined {
+  return row && toLightView(row);
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { acknowledgeTask } from '../../domain/acknowledge-task.ts';
 import { listTasks } from '../../domain/list-tasks.ts';
 import { logOccurrence } from '../../domain/log-occurrence.ts';
+import { getTaskObligations } from '../../domain/obligations/task-obligations.ts';
 import { requestCompletion } from '../../domain/request-completion.ts';
 import { requestExtension } from '../../domain/request-extension.ts';
 import { reviewReport } from '../../domain/review-report.ts';
@@ -9,16 +10,13 @@ import { submitReport } from '../../domain/submit-report.ts';
 import {
   completionRequestSchema,
   extensionRequestSchema,
-  reportFieldsSchema,
+  occurrenceFieldsSchema,
+  reportFilingSchema,
   reviewDecisionSchema,
 } from '../../shared/work.ts';
+import { splitCompletionFiles } from '../completion-files.ts';
 import { readForm } from '../form-input.ts';
 import { defineRoute, idParams, type Route } from '../route.ts';
-
-const occurrenceFields = z.object({
-  date: z.iso.date(),
-  note: z.string().trim().min(1).max(5_000),
-});
 
 const taskListQuery = z.object({
   mine: z
@@ -51,6 +49,23 @@ export const taskRoutes: Route[] = [
     handler: async ({ ctx, query }) => ({ tasks: await listTasks(ctx, query) }),
   }),
   defineRoute({
+    method: 'GET',
+    url: '/api/tasks/:id/obligations',
+    summary: '任务各项指标在某一期（默认本月）应完成什么、已通过和待审核多少，供填报表单显示“本期应完成”',
+    tag: '任务',
+    auth: true,
+    params: idParams,
+    query: z.object({
+      period: z
+        .string()
+        .regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: '期次应为 YYYY-MM，例如 2024-05' })
+        .optional()
+        .describe('期次 YYYY-MM，默认本月'),
+    }),
+    handler: async ({ ctx, params, query }) =>
+      getTaskObligations(ctx, { taskId: params.id, period: query.period }),
+  }),
+  defineRoute({
     method: 'POST',
     url: '/api/tasks/:id/acknowledge',
     summary: '签收任务（任务所属股室或学校）',
@@ -62,7 +77,8 @@ export const taskRoutes: Route[] = [
   defineRoute({
     method: 'POST',
     url: '/api/tasks/:id/reports',
-    summary: '填报进展（multipart：period、status、percent、narrative 和任意个 files），返回填报 id',
+    summary:
+      '填报进展（multipart：period、status、percent、narrative、completions 和任意个 files），返回填报 id；completions 中的每条完成记录随报告一并审核',
     tag: '任务',
     auth: true,
     params: idParams,
@@ -72,18 +88,22 @@ export const taskRoutes: Route[] = [
       status: 'on_track | at_risk | delayed',
       percent: '完成百分比 0–100',
       narrative: '进展说明',
-      files: '佐证材料（可多个）',
+      completions:
+        'JSON 数组，可省略：[{"indicatorId": 指标 id, "occurredOn": "YYYY-MM-DD", "note": "说明", "value": 百分比指标达到的值, "milestone": "started|built|completed"（工程节点）, "files": ["属于该记录的 files 文件名"], "occurrenceId": 重新提交被退回的完成记录时填写}]',
+      files: '佐证材料（可多个）；被 completions 引用的文件属于对应的完成记录，其余属于报告',
     },
     handler: async ({ ctx, params, request }) => {
-      const form = await readForm(request, reportFieldsSchema);
+      const form = await readForm(request, reportFilingSchema);
       const { fields } = form;
+      const { reportFiles, completions } = splitCompletionFiles(fileList(form), fields.completions ?? []);
       const result = await submitReport(ctx, {
         taskId: params.id,
         period: fields.period,
         selfStatus: fields.status,
         percent: fields.percent,
         narrative: fields.narrative,
-        files: fileList(form),
+        files: reportFiles,
+        completions,
       });
       return { id: result.reportId, ...result };
     },
@@ -101,18 +121,27 @@ export const taskRoutes: Route[] = [
   defineRoute({
     method: 'POST',
     url: '/api/indicators/:id/occurrences',
-    summary: '登记一次完成记录（multipart：date、note 和任意个 files），返回记录 id',
+    summary:
+      '单独登记一次完成记录（multipart：date、note、百分比指标的 value、工程项目的 milestone 和任意个 files），单独审核，返回记录 id',
     tag: '任务',
     auth: true,
     params: idParams,
     status: 201,
-    multipart: { date: '完成日期 YYYY-MM-DD', note: '说明', files: '佐证材料（可多个）' },
+    multipart: {
+      date: '完成日期 YYYY-MM-DD',
+      note: '说明',
+      value: '百分比指标：达到的值 0–100',
+      milestone: '工程项目：started（开工）、built（主体完工）或 completed（竣工验收）',
+      files: '佐证材料（可多个）',
+    },
     handler: async ({ ctx, params, request }) => {
-      const form = await readForm(request, occurrenceFields);
+      const form = await readForm(request, occurrenceFieldsSchema);
       const result = await logOccurrence(ctx, {
         indicatorId: params.id,
         occurredOn: form.fields.date,
         note: form.fields.note,
+        value: form.fields.value ?? null,
+        milestone: form.fields.milestone ?? null,
         files: fileList(form),
       });
       return { id: result.occurrenceId, ...result };
