@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { type ImportNoticeResult, importNotice } from '../domain/import-notice.ts';
+import { similarNamesHint } from './cli-hints.ts';
 import { readInputBytes } from './read-input.ts';
 import { print, printJson, withContext } from './with-context.ts';
 
@@ -38,6 +39,7 @@ export function describeImport(result: ImportNoticeResult): string {
   for (const r of suggested) lines.push(`提示：${r.suggestion?.why}，可能是同一单位`);
   lines.push(`解析提示 ${result.warnings.length} 条${result.warnings.length > 0 ? '：' : ''}`);
   for (const w of result.warnings) lines.push(`  · ${w.message}`);
+  if (result.warnings.some((w) => w.code === 'similar-unit-names')) lines.push(`  ${similarNamesHint}`);
   lines.push(`下一步：duban plan show ${planId} 查看，确认无误后 duban plan publish ${planId} 发布`);
   return lines.join('\n');
 }

@@ -69,7 +69,36 @@ describe('duban import / plan / unit', () => {
     const missing = await duban('yunxi.db', ['plan', 'show', '999']);
     expect(missing.status).toBe(2);
     expectOneChineseLine(missing);
+    // The domain's message is the web's too; the next command is the CLI's own addition.
+    expect(missing.stderr).toContain('或您无权查看');
+    expect(missing.stderr).toContain('可用 duban plan list 查看已有的工作要点');
   });
+
+  it('refuses to publish the same notice twice unless --replace, which closes the first plan', async () => {
+    const first = JSON.parse((await duban('twice.db', ['import', YUNXI, '--json'])).stdout) as {
+      planId: number;
+    };
+    expect((await duban('twice.db', ['plan', 'publish', String(first.planId)])).status).toBe(0);
+    const second = JSON.parse((await duban('twice.db', ['import', YUNXI, '--json'])).stdout) as {
+      planId: number;
+    };
+
+    const refused = await duban('twice.db', ['plan', 'publish', String(second.planId)]);
+    expect(refused.status).toBe(1);
+    expectOneChineseLine(refused);
+    expect(refused.stderr).toContain(
+      `本单位已发布过同一份工作要点“云溪区2024年教育体育工作要点”（岳云教体〔2024〕4号，编号 ${first.planId}`,
+    );
+    expect(refused.stderr).toContain(`duban plan publish ${second.planId} --replace`);
+
+    const replaced = await duban('twice.db', ['plan', 'publish', String(second.planId), '--replace']);
+    expect(replaced.status).toBe(0);
+    expect(replaced.stdout).toContain('生成任务 23 个');
+    expect(replaced.stdout).toContain(`原工作要点 ${first.planId} 已关闭归档`);
+    const listed = await duban('twice.db', ['plan', 'list']);
+    expect(listed.stdout).toMatch(new RegExp(`^ +${first.planId} .*\\[已关闭 `, 'm'));
+    expect(listed.stdout).toMatch(new RegExp(`^ +${second.planId} .*\\[已发布 `, 'm'));
+  }, 120_000);
 
   it('refuses unknown departments with --no-create-units, then imports after aliasing', async () => {
     await duban('refuse.db', ['unit', 'add', '纪检监察室']);
@@ -77,6 +106,7 @@ describe('duban import / plan / unit', () => {
     expect(refused.status).toBe(2);
     expectOneChineseLine(refused);
     expect(refused.stderr).toContain('纪监室（可能是“纪检监察室”）');
+    expect(refused.stderr).toContain('duban unit alias');
     expect((await duban('refuse.db', ['plan', 'list'])).stdout).toContain('还没有工作要点');
 
     const aliased = await duban('refuse.db', ['unit', 'alias', '纪检监察室', '纪监室']);

@@ -1,6 +1,8 @@
 import type { Command } from 'commander';
+import { AppError, isAppError } from '../domain/errors.ts';
 import { getPlanTree } from '../domain/get-plan-tree.ts';
 import { listPlans } from '../domain/list-plans.ts';
+import { planMessages } from '../domain/plan-messages.ts';
 import { publishPlan } from '../domain/publish-plan.ts';
 import { formatPlanTree, statusName } from './format-plan-tree.ts';
 import { parseId, print, printJson, withContext } from './with-context.ts';
@@ -39,10 +41,26 @@ export function registerPlanCommand(program: Command): void {
     .command('publish')
     .description('发布工作要点草稿：按要点生成任务、指标和填报期次，并分派到学校')
     .argument('<id>', '工作要点编号')
-    .action(async (id: string) => {
+    .option('--replace', '已发布过同一文号（无文号时同名同年度）的工作要点时，关闭原工作要点并发布本草稿')
+    .action(async (id: string, options: { replace?: boolean }) => {
       const planId = parseId(id, '工作要点编号');
-      const result = await withContext((ctx) => publishPlan(ctx, { planId }));
+      const result = await withContext((ctx) =>
+        publishPlan(ctx, { planId, replace: options.replace ?? false }).catch((error: unknown) => {
+          throw withReplaceHint(error, planId);
+        }),
+      );
       const schools = result.schoolTasks > 0 ? `（其中分派到学校 ${result.schoolTasks} 个）` : '';
       print(`已发布工作要点 ${planId}：生成任务 ${result.tasks} 个${schools}，指标 ${result.indicators} 个`);
+      for (const closed of result.replacedPlanIds) print(planMessages.replacedPlanClosed(closed));
     });
+}
+
+// The refusal of a duplicate publish asks to confirm; on the command line confirming is --replace.
+function withReplaceHint(error: unknown, planId: number): unknown {
+  if (!isAppError(error, 'CONFLICT') || !error.details.existingPlan) return error;
+  return new AppError(
+    'CONFLICT',
+    `${error.message}${planMessages.duplicateReplaceCli(planId)}`,
+    error.details,
+  );
 }

@@ -3,6 +3,7 @@ import type { Context } from '../domain/context.ts';
 import { cliContext } from '../domain/ensure-organization.ts';
 import { type ErrorCode, isAppError } from '../domain/errors.ts';
 import { CliError, EXIT_USAGE } from './cli-error.ts';
+import { cliHint } from './cli-hints.ts';
 
 // Bad input and missing things are the user's to fix (exit 2); a conflict or anything else is 1.
 const USAGE_CODES: readonly ErrorCode[] = ['INVALID_INPUT', 'NOT_FOUND', 'TOO_LARGE', 'UNSUPPORTED_TYPE'];
@@ -17,7 +18,10 @@ export async function withContext<T>(run: (ctx: Context) => Promise<T>): Promise
     return await run(await cliContext(database));
   } catch (error) {
     if (isAppError(error))
-      throw new CliError(error.message, USAGE_CODES.includes(error.code) ? EXIT_USAGE : 1);
+      throw new CliError(
+        `${error.message}${cliHint(error)}`,
+        USAGE_CODES.includes(error.code) ? EXIT_USAGE : 1,
+      );
     throw error;
   } finally {
     await database.close();

@@ -5,12 +5,13 @@ import { findOrganization, renameOrganization } from '../db/queries/organization
 import { parseNoticeText } from '../notice/parse-notice.ts';
 import { readNotice } from '../notice/read-notice.ts';
 import type { ParsedNotice } from '../notice/types.ts';
-import type { Context, Tx } from './context.ts';
+import { type Context, shanghaiToday, type Tx } from './context.ts';
 import type { ResolvedName } from './directory/resolve-names.ts';
 import { placeholderOrganizationName } from './ensure-organization.ts';
 import { AppError } from './errors.ts';
 import { sniffMediaType } from './import/media-type.ts';
 import { noticeReadFailure } from './import/notice-read-failure.ts';
+import { pastYearWarning, planYearOf } from './import/plan-year.ts';
 import { resolveImportUnits, type UnitResolutionOptions } from './import/resolve-import-units.ts';
 import { storePlanDraft } from './import/store-plan-draft.ts';
 import { planMessages } from './plan-messages.ts';
@@ -56,7 +57,7 @@ export async function importNotice(
   const parsed = parseNoticeText(text);
   const itemCount = parsed.sections.reduce((n, s) => n + s.items.length, 0);
   if (itemCount === 0) throw new AppError('INVALID_INPUT', planMessages.noItems);
-  const year = parsed.year ?? yearOf(parsed.issuedOn);
+  const year = planYearOf(parsed);
   if (year === null) throw new AppError('INVALID_INPUT', planMessages.noYear);
   const departmentNames = namesOf(parsed);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
@@ -88,7 +89,11 @@ export async function importNotice(
       code: 'similar-unit-names',
       message: planMessages.similarNames(name, other),
     }));
-    const warnings: ImportWarning[] = [...parsed.warnings, ...similar];
+    const warnings: ImportWarning[] = [
+      ...pastYearWarning(year, shanghaiToday(ctx)),
+      ...parsed.warnings,
+      ...similar,
+    ];
     const draft = await storePlanDraft(trx, parsed, {
       organizationId,
       userId: ctx.actor.userId,
@@ -172,9 +177,4 @@ function namesOf(parsed: ParsedNotice): string[] {
       for (const name of [...item.departments, ...item.leadDepartments]) names.add(name);
   }
   return [...names];
-}
-
-function yearOf(date: string | null): number | null {
-  const match = date ? /^(\d{4})-/.exec(date) : null;
-  return match ? Number(match[1]) : null;
 }

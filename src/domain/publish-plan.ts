@@ -15,6 +15,7 @@ import { listUnits } from '../db/queries/units.ts';
 import { type Context, shanghaiToday, type Tx } from './context.ts';
 import { AppError } from './errors.ts';
 import { planMessages } from './plan-messages.ts';
+import { replaceTwins } from './publish/replace-twins.ts';
 import { schoolsAddressedBy } from './publish/school-fan-out.ts';
 import { recurringSlots, taskDueOn, taskStartOn } from './publish/task-schedule.ts';
 import { assertUpdated, type WriteResult, write } from './write.ts';
@@ -27,17 +28,21 @@ export interface PublishPlanResult {
   indicators: number;
   /** Of the tasks, the copies fanned out to schools. */
   schoolTasks: number;
+  /** Published plans of the same notice this publication closed (only with `replace`). */
+  replacedPlanIds: number[];
 }
 
 /**
  * Publishes a draft plan: one task per item (the item's lead department leads, the others
  * co-own) running from the publish day (Asia/Shanghai) to its due date, the item's parsed
  * indicators on it with reporting slots for recurring ones, and copies for every addressed school
- * (see school-fan-out.ts). The draft's version is checked, so publishing twice gives CONFLICT.
+ * (see school-fan-out.ts). The draft's version is checked, so publishing twice gives CONFLICT. A
+ * draft of a notice the organization already published (same 文号, or same title and year) is
+ * refused with CONFLICT unless `replace`, which closes the earlier plan (publish/replace-twins.ts).
  */
 export async function publishPlan(
   ctx: Context,
-  input: { planId: number; version?: number },
+  input: { planId: number; version?: number; replace?: boolean },
 ): Promise<PublishPlanResult> {
   const plan = await findOwnPlan(ctx.db, ctx.actor.organizationId, input.planId);
   if (!plan) throw new AppError('NOT_FOUND', planMessages.planNotFound(input.planId));
@@ -48,6 +53,7 @@ export async function publishPlan(
   return write(ctx, async (trx, at) => {
     // Claim the draft first: a concurrent publish or edit makes this update miss and roll back.
     assertUpdated(await markPlanPublished(trx, plan.id, version, publishedOn, at), '该工作要点');
+    const twins = await replaceTwins(trx, ctx.actor.organizationId, plan, input.replace ?? false, at);
     const startOn = taskStartOn(publishedOn, plan.year, plan.issued_on);
     const created = await createTasks(trx, plan.id, plan.year, ctx.actor.organizationId, startOn, at);
     const result: PublishPlanResult = {
@@ -55,15 +61,18 @@ export async function publishPlan(
       tasks: created.taskIds.length,
       indicators: created.indicators,
       schoolTasks: created.schoolTasks,
+      replacedPlanIds: twins.closedPlanIds,
     };
+    const replaces = twins.twinIds.length > 0 ? { replaces: twins.twinIds } : {};
     const audit: WriteResult<PublishPlanResult>['audit'] = [
       {
         action: 'plan.publish',
         entityType: 'plan',
         entityId: plan.id,
         before: { status: 'draft', version },
-        after: { status: 'published', publishedOn, version: version + 1, ...result },
+        after: { status: 'published', publishedOn, version: version + 1, ...result, ...replaces },
       },
+      ...twins.audit,
       ...created.taskIds.map((taskId) => ({ action: 'task.create', entityType: 'task', entityId: taskId })),
     ];
     return { result, audit };

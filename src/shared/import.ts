@@ -5,13 +5,19 @@ import type { ParsedNotice } from './parsed-notice.ts';
 
 /**
  * What to do with one unit name the directory lacks: map it to a unit id (kept as an alias), create
- * it as a department ("create") or create it as a school ("create_school").
+ * it as a department ("create") or create it as a school ("create_school"), or make it an alias of
+ * another name of the same notice ({aliasOf}: 纪监室 → 纪检监察室), which is itself known, mapped or
+ * created — so the two names end as one unit.
  */
 export const nameDecisionSchema = z.union([
   z.number().int().positive(),
   z.literal('create'),
   z.literal('create_school'),
+  z.object({ aliasOf: z.string().trim().min(1).max(64) }).strict(),
 ]);
+
+/** One name's decision. */
+export type NameDecision = z.infer<typeof nameDecisionSchema>;
 
 /** Per unknown department name, its decision (the `mapping` field of POST /api/plans). */
 export const nameMappingSchema = z.record(z.string(), nameDecisionSchema);
@@ -60,6 +66,50 @@ export interface ParsePreview extends ParsedNotice {
   spans: TextSpan[];
   /** The organization's active units, for mapping unknown names (empty for users who cannot import). */
   units: DirectoryUnit[];
+  /**
+   * Unknown names of this notice that look like one unit written two ways: `name` is a shorthand of
+   * `other` (纪监室, 纪检监察室), with the reason in words; the wizard offers to merge them.
+   */
+  similarNames: Array<{ name: string; other: string; why: string }>;
+}
+
+/** The body of POST /api/plans/:id/publish. */
+export const publishPlanSchema = z.object({
+  /** The draft version the publisher saw; a stale one is refused with CONFLICT. */
+  version: z.number().int().positive().optional(),
+  /**
+   * Publish even though a published or closed plan of the same 文号 (or, without one, the same
+   * title and year) exists: a published one is closed, its tasks and records kept.
+   */
+  replace: z.boolean().optional(),
+});
+
+/** Input of publishing a draft. */
+export type PublishPlanInput = z.infer<typeof publishPlanSchema>;
+
+/** The answer of publishing: what was created, and the plans the publication replaced (closed). */
+export interface PublishPlanAnswer {
+  planId: number;
+  tasks: number;
+  indicators: number;
+  schoolTasks: number;
+  replacedPlanIds: number[];
+}
+
+/**
+ * The plan a publication would duplicate, sent as `details.existingPlan` of the 409 answer so the
+ * web app can ask whether to replace it: what it is, and how much recorded work it holds.
+ */
+export interface ExistingPlan {
+  id: number;
+  title: string;
+  docNo: string | null;
+  year: number;
+  status: 'published' | 'closed';
+  /** YYYY-MM-DD. */
+  publishedOn: string | null;
+  reports: number;
+  occurrences: number;
 }
 
 /** A warning after an import. */

@@ -168,3 +168,90 @@ export async function countPlans(db: Kysely<DB>, organizationId: number): Promis
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }
+
+/** A published or closed plan that a draft would duplicate, with the recorded work it holds. */
+export interface PlanTwinRow {
+  id: number;
+  title: string;
+  docNumber: string | null;
+  year: number;
+  status: 'published' | 'closed';
+  publishedOn: string | null;
+  version: number;
+  reports: number;
+  occurrences: number;
+}
+
+/**
+ * The organization's published or closed plans that are the same document as `draft`: the same
+ * 文号 (issuers equal, or one unknown), or, where either lacks a 文号, the same title and year.
+ * Published ones first, then the latest published; `draft` itself is left out.
+ */
+export async function findPlanTwins(
+  db: Kysely<DB>,
+  organizationId: number,
+  draft: Pick<PlanRow, 'id' | 'issuer' | 'doc_number' | 'title' | 'year'>,
+): Promise<PlanTwinRow[]> {
+  const rows = await db
+    .selectFrom('plans')
+    .select((eb) => [
+      'plans.id as id',
+      'plans.title as title',
+      'plans.doc_number as docNumber',
+      'plans.year as year',
+      'plans.status as status',
+      'plans.published_on as publishedOn',
+      'plans.version as version',
+      eb
+        .selectFrom('reports')
+        .innerJoin('tasks', 'tasks.id', 'reports.task_id')
+        .select((e) => e.fn.countAll<number | string>().as('n'))
+        .whereRef('tasks.plan_id', '=', 'plans.id')
+        .as('reports'),
+      eb
+        .selectFrom('occurrences')
+        .innerJoin('indicators', 'indicators.id', 'occurrences.indicator_id')
+        .innerJoin('tasks', 'tasks.id', 'indicators.task_id')
+        .select((e) => e.fn.countAll<number | string>().as('n'))
+        .whereRef('tasks.plan_id', '=', 'plans.id')
+        .as('occurrences'),
+    ])
+    .where('plans.organization_id', '=', organizationId)
+    .where('plans.id', '!=', draft.id)
+    .where('plans.status', 'in', ['published', 'closed'])
+    .where((eb) => {
+      const sameTitle = eb.and([eb('plans.title', '=', draft.title), eb('plans.year', '=', draft.year)]);
+      if (draft.doc_number === null) return sameTitle;
+      const sameDocument = [eb('plans.doc_number', '=', draft.doc_number)];
+      if (draft.issuer !== null)
+        sameDocument.push(eb.or([eb('plans.issuer', 'is', null), eb('plans.issuer', '=', draft.issuer)]));
+      return eb.or([eb.and(sameDocument), eb.and([sameTitle, eb('plans.doc_number', 'is', null)])]);
+    })
+    .orderBy((eb) => eb.case().when('plans.status', '=', 'published').then(0).else(1).end())
+    .orderBy('plans.published_on', 'desc')
+    .orderBy('plans.id', 'desc')
+    .execute();
+  // PostgreSQL returns counts as strings.
+  return rows.map((row) => ({
+    ...row,
+    status: row.status as PlanTwinRow['status'],
+    reports: Number(row.reports ?? 0),
+    occurrences: Number(row.occurrences ?? 0),
+  }));
+}
+
+/** Closes a published plan if it is still at the expected version; returns rows updated. */
+export async function markPlanClosed(
+  db: Kysely<DB>,
+  planId: number,
+  version: number,
+  updatedAt: string,
+): Promise<{ numUpdatedRows: bigint }> {
+  return db
+    .updateTable('plans')
+    .set({ status: 'closed', updated_at: updatedAt, version: version + 1 })
+    .where('id', '=', planId)
+    .where('version', '=', version)
+    .where('status', '=', 'published')
+    .executeTakeFirst();
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { closeness, resolveName, type UnitDirectory } from './resolve-names.ts';
+import { closeness, resolveName, similarNamePairs, type UnitDirectory } from './resolve-names.ts';
 
 const directory: UnitDirectory = {
   units: [
@@ -43,5 +43,22 @@ describe('closeness', () => {
     expect(closeness('人事股', '人事室')).toBe(1);
     expect(closeness('教育股', '基础教育股')).toBe(2);
     expect(closeness('股', '人事股')).toBeNull();
+  });
+});
+
+describe('similarNamePairs', () => {
+  const yunxiNames = ['办公室', '纪监室', '教育股', '体育股', '基础教育股', '纪检监察室', '计财股'];
+
+  it('pairs a shorthand with the full name among one notice’s unknown names', () => {
+    expect(similarNamePairs(yunxiNames, yunxiNames)).toEqual([
+      { name: '纪监室', other: '纪检监察室', why: '“纪监室”是“纪检监察室”的简称（字序一致）' },
+    ]);
+  });
+
+  it('leaves names a character apart or one inside the other alone: in one notice they are different units', () => {
+    expect(similarNamePairs(['教育股', '体育股', '基础教育股'], ['教育股', '体育股', '基础教育股'])).toEqual(
+      [],
+    );
+    expect(similarNamePairs(['室'], ['室办室'])).toEqual([]);
   });
 });

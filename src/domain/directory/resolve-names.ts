@@ -92,6 +92,30 @@ export function closeness(name: string, other: string): number | null {
   return null;
 }
 
+/** Two names of one notice that may be one unit: `name` looks like a shorthand of `other`. */
+export interface SimilarNamePair {
+  name: string;
+  other: string;
+  why: string;
+}
+
+/**
+ * Pairs of `names` where one is a shorthand of one of `others` (纪监室 beside 纪检监察室), the shorter
+ * as `name`. Only shorthands count: in one notice, names a character apart or one inside the other
+ * are usually different units (教育股 and 体育股, 教育股 and 基础教育股), while a notice that writes a
+ * unit's full name in one item and its shorthand in another is common.
+ */
+export function similarNamePairs(names: readonly string[], others: readonly string[]): SimilarNamePair[] {
+  const pairs: SimilarNamePair[] = [];
+  for (const name of names) {
+    for (const other of others) {
+      if (name.length >= 2 && other.length > name.length && isShorthand(name, other))
+        pairs.push({ name, other, why: explain(SHORTHAND, name, other) });
+    }
+  }
+  return pairs;
+}
+
 /** Whether `short` abbreviates `long`: its characters in order, sharing the first and last one. */
 export function isShorthand(short: string, long: string): boolean {
   const a = [...short];

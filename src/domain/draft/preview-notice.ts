@@ -4,8 +4,15 @@ import { parseNoticeText } from '../../notice/parse-notice.ts';
 import type { ParsedNotice } from '../../notice/types.ts';
 import type { DepartmentName, LeaderName, ParsePreview } from '../../shared/import.ts';
 import { can } from '../accounts/permissions.ts';
-import type { Context } from '../context.ts';
-import { closeness, loadUnitDirectory, resolveName, type UnitDirectory } from '../directory/resolve-names.ts';
+import { type Context, shanghaiToday } from '../context.ts';
+import {
+  closeness,
+  loadUnitDirectory,
+  resolveName,
+  similarNamePairs,
+  type UnitDirectory,
+} from '../directory/resolve-names.ts';
+import { pastYearWarning, planYearOf } from '../import/plan-year.ts';
 import { locateSpans } from './locate-spans.ts';
 
 const MAX_SUGGESTIONS = 5;
@@ -13,7 +20,9 @@ const MAX_SUGGESTIONS = 5;
 /**
  * Parses a notice without saving anything and says, for the import wizard, what importing it
  * would meet: each department name known, an alias or unknown (with close units to map it to),
- * each leader name existing or to be created, and where every finding sits in the text.
+ * unknown names that look like one unit written two ways, each leader name existing or to be
+ * created, where every finding sits in the text, and — first among the warnings — a plan year
+ * already past (today on the server's clock, Asia/Shanghai).
  */
 export async function previewNotice(ctx: Context, text: string): Promise<ParsePreview> {
   const parsed = parseNoticeText(text);
@@ -25,15 +34,19 @@ export async function previewNotice(ctx: Context, text: string): Promise<ParsePr
   ]);
   const known = new Set(leaders.map((l) => l.name));
   const names = namesOf(parsed);
+  const departments = names.departments.map((name) => departmentName(name, directory));
+  const unknown = departments.filter((d) => d.status === 'unknown').map((d) => d.name);
   return {
     ...parsed,
+    warnings: [...pastYearWarning(planYearOf(parsed), shanghaiToday(ctx)), ...parsed.warnings],
     text,
     names: {
-      departments: names.departments.map((name) => departmentName(name, directory)),
+      departments,
       leaders: names.leaders.map((name): LeaderName => ({ name, exists: known.has(name) })),
     },
     spans: locateSpans(text, parsed),
     units: units.map((u) => ({ id: u.id, name: u.name, kind: u.kind })),
+    similarNames: similarNamePairs(unknown, unknown),
   };
 }
 

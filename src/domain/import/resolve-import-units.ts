@@ -1,10 +1,11 @@
 import { findUnit, insertUnit, insertUnitAlias } from '../../db/queries/units.ts';
+import type { NameMapping } from '../../shared/import.ts';
 import type { Tx } from '../context.ts';
 import {
-  isShorthand,
   loadUnitDirectory,
   type ResolvedName,
   resolveName,
+  similarNamePairs,
 } from '../directory/resolve-names.ts';
 import { AppError } from '../errors.ts';
 import { planMessages } from '../plan-messages.ts';
@@ -15,10 +16,11 @@ export interface UnitResolutionOptions {
   /** Create every unknown name as a department (the CLI's default). */
   createUnits: boolean;
   /**
-   * Per name: an existing unit id (recorded as an alias), 'create' (a new department) or
-   * 'create_school' (a new school); wins over createUnits.
+   * Per name: an existing unit id (recorded as an alias), 'create' (a new department),
+   * 'create_school' (a new school) or {aliasOf} another name of the notice (recorded as that unit's
+   * alias, so both names are one unit); wins over createUnits.
    */
-  mapping?: Record<string, number | 'create' | 'create_school'>;
+  mapping?: NameMapping;
 }
 
 /** The outcome of resolving an import's department names inside its transaction. */
@@ -52,9 +54,12 @@ export async function resolveImportUnits(
   const audit: UnitResolution['audit'] = [];
   const toCreate: string[] = [];
   const schools = new Set<string>();
+  const aliasOf = new Map<string, string>();
   for (const { name } of unknown) {
     const mapped = options.mapping?.[name];
-    if (typeof mapped === 'number') {
+    if (typeof mapped === 'object') {
+      aliasOf.set(name, mapped.aliasOf);
+    } else if (typeof mapped === 'number') {
       const unit = await findUnit(trx, organizationId, mapped);
       if (!unit) throw new AppError('INVALID_INPUT', planMessages.mappingUnitMissing(name, mapped), { name });
       // Mapping a name to a unit is an alias: the next notice using that name resolves by itself.
@@ -71,7 +76,9 @@ export async function resolveImportUnits(
       if (mapped === 'create_school') schools.add(name);
     }
   }
-  const refused = unknown.filter((r) => !unitIds.has(r.name) && !toCreate.includes(r.name));
+  const refused = unknown.filter(
+    (r) => !unitIds.has(r.name) && !toCreate.includes(r.name) && !aliasOf.has(r.name),
+  );
   if (refused.length > 0) {
     const list = refused
       .map((r) => (r.suggestion ? `${r.name}（可能是“${r.suggestion.name}”）` : r.name))
@@ -84,11 +91,22 @@ export async function resolveImportUnits(
     unitIds.set(name, unitId);
     audit.push({ action: 'unit.create', entityType: 'unit', entityId: unitId, after: { name, kind } });
   }
+  // After the creations, so a name can join a unit this same import creates (纪监室 → new 纪检监察室).
+  for (const [name, target] of aliasOf) {
+    const unitId = unitIds.get(target) ?? resolveName(target, directory).unitId;
+    if (unitId === null || aliasOf.has(target)) {
+      throw new AppError('INVALID_INPUT', planMessages.aliasOfUnresolved(name, target), { name });
+    }
+    const aliasId = await insertUnitAlias(trx, { organizationId, unitId, alias: name });
+    audit.push({
+      action: 'unit.alias',
+      entityType: 'unit',
+      entityId: unitId,
+      after: { aliasId, alias: name },
+    });
+    unitIds.set(name, unitId);
+  }
   const allNames = [...directory.units.map((u) => u.name), ...toCreate];
-  const similar = toCreate.flatMap((name) =>
-    allNames
-      .filter((other) => other.length > name.length && isShorthand(name, other))
-      .map((other) => ({ name, other })),
-  );
+  const similar = similarNamePairs(toCreate, allNames).map(({ name, other }) => ({ name, other }));
   return { unitIds, created: toCreate, unknown, similar, audit };
 }

@@ -5,7 +5,7 @@ import { getPlanTreeJson } from '../../domain/get-plan-tree.ts';
 import { importNotice } from '../../domain/import-notice.ts';
 import { listPlans } from '../../domain/list-plans.ts';
 import { publishPlan } from '../../domain/publish-plan.ts';
-import { nameMappingSchema } from '../../shared/import.ts';
+import { nameMappingSchema, publishPlanSchema } from '../../shared/import.ts';
 import { sendCachedJson } from '../cached-json.ts';
 import { readForm } from '../form-input.ts';
 import { defineRoute, idParams, type Route } from '../route.ts';
@@ -24,7 +24,7 @@ const jsonField = <S extends z.ZodType>(schema: S) =>
 const importFields = z.object({
   text: z.string().min(1).max(2_000_000).optional(),
   fileName: z.string().max(200).optional(),
-  /** Per unknown department name: an existing unit id (recorded as an alias), "create" or "create_school". */
+  /** Per unknown department name: a unit id (recorded as an alias), "create", "create_school" or {aliasOf: another name}. */
   mapping: jsonField(nameMappingSchema).optional(),
   createUnits: jsonField(z.boolean()).optional(),
 });
@@ -41,7 +41,8 @@ export const planRoutes: Route[] = [
     multipart: {
       file: '通知文件（.docx、.pdf、.txt）',
       text: '或：通知正文',
-      mapping: 'JSON：未知单位名称 → 已有单位 id、"create"（新建股室）或 "create_school"（新建学校）',
+      mapping:
+        'JSON：未知单位名称 → 已有单位 id、"create"（新建股室）、"create_school"（新建学校）或 {"aliasOf": 本通知中的另一名称}（并入该单位，记为别名）',
       createUnits: 'true 时把所有未知名称建为股室',
     },
     handler: async ({ ctx, request }) => {
@@ -64,14 +65,15 @@ export const planRoutes: Route[] = [
   defineRoute({
     method: 'POST',
     url: '/api/plans/:id/publish',
-    summary: '发布工作要点：按要点和指标生成任务并分解交办',
+    summary:
+      '发布工作要点：按要点和指标生成任务并分解交办。已发布过同一文号（无文号时同名同年度）的工作要点时答 409，details.existingPlan 为原工作要点；带 replace: true 则关闭原工作要点后发布',
     tag: '工作要点',
     auth: true,
     params: idParams,
-    body: z.object({ version: z.number().int().positive().optional() }).optional(),
+    body: publishPlanSchema.optional(),
     handler: async ({ ctx, params, body }) => {
       requirePermission(ctx.actor, 'plans.publish');
-      return publishPlan(ctx, { planId: params.id, version: body?.version });
+      return publishPlan(ctx, { planId: params.id, version: body?.version, replace: body?.replace });
     },
   }),
   defineRoute({

@@ -44,6 +44,7 @@ export const importText = {
     },
     noItems: '没有识别出任何要点。请确认通知中的要点以“1. ……”等编号开头，或回到上一步粘贴正文。',
     warningsTitle: (n: number) => `解析警告（${n} 条）`,
+    pastYearTitle: '注意：这是往年的工作要点',
     noWarnings: '没有解析警告。',
     showInText: '在原文中定位',
     leaders: '责任领导',
@@ -74,6 +75,12 @@ export const importText = {
     alias: (name: string, unit: string) => `${name} → ${unit}`,
     leadersNew: '将新建的责任领导',
     leadersKnown: '已有的责任领导',
+    proposalsTitle: '可能是同一单位',
+    proposal: (name: string, other: string) => `${name} 与 ${other} 可能是同一单位`,
+    mergeInto: (name: string) => `合并为 ${name}`,
+    merged: (name: string, other: string) => `已合并：${name} 作为 ${other} 的别名`,
+    mergedInto: (other: string) => `并入 ${other}（记为别名）`,
+    proposalsHint: '合并后只保留一个单位，另一个名称记为它的别名，相关要点都交办给这个单位。',
   },
   create: {
     confirmIntro: '将根据以下内容生成工作要点草稿。生成后可以继续修改，发布前不会交办给任何股室。',
@@ -122,6 +129,21 @@ export const importText = {
       '发布后，系统将按要点和指标生成任务，并交办给各牵头股室和配合股室（面向学校的任务分发到各学校）。发布后草稿不能再修改，只能调整具体任务。',
     publishOk: '确认发布',
     published: (tasks: number) => `已发布，生成 ${tasks} 项任务。`,
+    replaced: (n: number) => `原工作要点已关闭归档（${n} 份），其任务和填报记录保留可查。`,
+    duplicateTitle: (sameDocNo: boolean) =>
+      sameDocNo ? '已发布同一文号的工作要点，是否替换？' : '已发布同名同年度的工作要点，是否替换？',
+    duplicatePlan: (title: string, docNo: string | null, publishedOn: string | null, closed: boolean) =>
+      `“${title}”${docNo ? `（${docNo}）` : ''}，${publishedOn ?? '日期不详'} 发布${closed ? '，现已关闭' : ''}。再次发布会生成重复的任务。`,
+    duplicateWork: (reports: number, occurrences: number) =>
+      reports + occurrences > 0
+        ? `原工作要点已有 ${reports} 份进展填报、${occurrences} 条完成记录。替换后这些记录保留在原工作要点中，可继续查看，但不会转到新工作要点。`
+        : '原工作要点还没有填报和完成记录。',
+    duplicateEffect: (closed: boolean) =>
+      closed
+        ? '替换：原工作要点保持关闭，本草稿发布为新的工作要点并交办。'
+        : '替换：原工作要点关闭归档（不再催办和填报），本草稿发布为新的工作要点并交办。取消则什么也不改变。',
+    duplicateOpen: '查看原工作要点',
+    replaceOk: '替换并发布',
     discard: '放弃草稿',
     discardTitle: '放弃这份草稿？',
     discardBody: '草稿的部分、要点和指标将被删除，上传的通知原文会保留。此操作不能撤销。',

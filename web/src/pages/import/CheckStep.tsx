@@ -6,6 +6,7 @@ import { importText as t } from '../../i18n/import.ts';
 import { HighlightedText, type MarkKind } from './HighlightedText.tsx';
 import type { Mark } from './highlight.ts';
 import { chineseNumeral } from './numerals.ts';
+import { PAST_YEAR_WARNING, PastYearAlert } from './PastYearAlert.tsx';
 
 const FOCUS_LENGTH = 24;
 
@@ -66,6 +67,7 @@ export function CheckStep({ preview }: { preview: ParsePreview }) {
 
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+      <PastYearAlert warnings={preview.warnings} />
       <Descriptions size="small" column={{ xs: 1, md: 3 }} bordered>
         <Descriptions.Item label={t.check.meta.title} span={2}>
           {preview.title || t.check.none}
@@ -202,16 +204,18 @@ function ItemSummary({ item }: { item: ParsedItem }) {
 }
 
 function Warnings({ preview, onShow }: { preview: ParsePreview; onShow: (at: number) => void }) {
-  if (preview.warnings.length === 0) return <Alert type="success" showIcon message={t.check.noWarnings} />;
+  // The past-year warning has its own alert above; these are the parser's.
+  const warnings = preview.warnings.filter((w) => w.code !== PAST_YEAR_WARNING);
+  if (warnings.length === 0) return <Alert type="success" showIcon message={t.check.noWarnings} />;
   return (
     <Alert
       type="warning"
       showIcon
-      message={t.check.warningsTitle(preview.warnings.length)}
+      message={t.check.warningsTitle(warnings.length)}
       description={
         <List
           size="small"
-          dataSource={preview.warnings}
+          dataSource={warnings}
           renderItem={(warning) => (
             <List.Item
               style={{ paddingInline: 0 }}

@@ -95,10 +95,14 @@ export function CreateStep({
     0,
   );
   const creates = Object.entries(mapping)
-    .filter(([, v]) => v === 'create')
+    .filter(([, v]) => v === 'create' || v === 'create_school')
     .map(([name]) => name);
-  const mapped = Object.entries(mapping).filter(([, v]) => v !== 'create');
   const unitName = (id: number) => preview.units.find((u) => u.id === id)?.name ?? String(id);
+  // Mapped to a unit of the directory, or joined to another name of the notice: both become aliases.
+  const mapped = Object.entries(mapping).flatMap(
+    ([name, v]): Array<[string, string]> =>
+      typeof v === 'number' ? [[name, unitName(v)]] : typeof v === 'object' ? [[name, v.aliasOf]] : [],
+  );
   const newLeaders = preview.names.leaders.filter((l) => !l.exists).map((l) => l.name);
 
   return (
@@ -114,9 +118,7 @@ export function CreateStep({
           {creates.length > 0 ? creates.join('、') : '—'}
         </Descriptions.Item>
         <Descriptions.Item label={t.names.map}>
-          {mapped.length > 0
-            ? mapped.map(([name, id]) => t.names.alias(name, unitName(Number(id)))).join('；')
-            : '—'}
+          {mapped.length > 0 ? mapped.map(([name, unit]) => t.names.alias(name, unit)).join('；') : '—'}
         </Descriptions.Item>
         <Descriptions.Item label={t.create.createdLeaders}>
           {newLeaders.length > 0 ? newLeaders.join('、') : '—'}

@@ -3,6 +3,7 @@ import {
   type DraftItemEdited,
   draftItemEditSchema,
   type EditChoices,
+  type PublishPlanAnswer,
 } from '@shared/import.ts';
 import type { ItemNode, PlanTree, SectionNode } from '@shared/plan-tree.ts';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
@@ -27,6 +28,8 @@ import { PageContainer } from '../../components/PageContainer.tsx';
 import { importText as t } from '../../i18n/import.ts';
 import { type DraftRowValues, draftColumns, dueOf, rowValues } from './draft-columns.tsx';
 import { chineseNumeral } from './numerals.ts';
+import { PAST_YEAR_WARNING, PastYearAlert } from './PastYearAlert.tsx';
+import { PublishButton } from './PublishButton.tsx';
 
 /** Reviewing a draft: every item grouped by section, edited inline; then publish or discard. */
 export default function DraftReviewPage() {
@@ -124,25 +127,12 @@ export default function DraftReviewPage() {
     }
   };
 
-  const publish = () =>
-    modal.confirm({
-      title: t.review.publishTitle,
-      content: t.review.publishBody,
-      okText: t.review.publishOk,
-      onOk: async () => {
-        try {
-          const done = await api<{ tasks: number }>('POST', `/api/plans/${planId}/publish`, {
-            version: plan.version,
-          });
-          message.success(t.review.published(done.tasks));
-          await client.invalidateQueries({ queryKey: ['plans'] });
-          navigate(`/plans/${planId}`);
-        } catch (caught) {
-          setError(caught);
-          void client.invalidateQueries({ queryKey: treeKey });
-        }
-      },
-    });
+  const published = async (done: PublishPlanAnswer) => {
+    message.success(t.review.published(done.tasks));
+    if (done.replacedPlanIds.length > 0) message.info(t.review.replaced(done.replacedPlanIds.length));
+    await client.invalidateQueries({ queryKey: ['plans'] });
+    navigate(`/plans/${planId}`);
+  };
 
   const discard = () =>
     modal.confirm({
@@ -163,6 +153,8 @@ export default function DraftReviewPage() {
     });
 
   const itemCount = sections.reduce((n, s) => n + s.items.length, 0);
+  // The past-year warning has its own alert; the collapsed list is the parser's.
+  const parseWarnings = plan.warnings.filter((w) => w.code !== PAST_YEAR_WARNING);
   const columns = draftColumns({
     editing,
     saving,
@@ -181,27 +173,35 @@ export default function DraftReviewPage() {
           <Button danger onClick={discard}>
             {t.review.discard}
           </Button>
-          <Button type="primary" onClick={publish} disabled={itemCount === 0 || editing !== null}>
-            {t.review.publish}
-          </Button>
+          <PublishButton
+            planId={planId}
+            version={plan.version}
+            disabled={itemCount === 0 || editing !== null}
+            onPublished={published}
+            onError={(caught) => {
+              setError(caught);
+              void client.invalidateQueries({ queryKey: treeKey });
+            }}
+          />
         </>
       }
     >
       <Space direction="vertical" size="middle" style={{ width: '100%' }}>
         <ApiErrorAlert error={error} />
         <ApiErrorAlert error={choices.error} />
-        {plan.warnings.length > 0 ? (
+        <PastYearAlert warnings={plan.warnings} />
+        {parseWarnings.length > 0 ? (
           <Collapse
             size="small"
             items={[
               {
                 key: 'w',
                 label: (
-                  <Typography.Text type="warning">{t.review.warnings(plan.warnings.length)}</Typography.Text>
+                  <Typography.Text type="warning">{t.review.warnings(parseWarnings.length)}</Typography.Text>
                 ),
                 children: (
                   <ul style={{ margin: 0, paddingInlineStart: 18 }}>
-                    {plan.warnings.map((w) => (
+                    {parseWarnings.map((w) => (
                       <li key={`${w.code}-${w.at ?? ''}-${w.message}`}>{w.message}</li>
                     ))}
                   </ul>

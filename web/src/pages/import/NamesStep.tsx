@@ -1,11 +1,14 @@
-import type { DepartmentName, NameMapping, ParsePreview } from '@shared/import.ts';
+import type { NameDecision as Decision, DepartmentName, NameMapping, ParsePreview } from '@shared/import.ts';
 import { Alert, Button, Card, Radio, Select, Space, Table, Tag, Typography } from 'antd';
 import { importText as t } from '../../i18n/import.ts';
+import { NameProposals } from './NameProposals.tsx';
 
 /** The supervisor's choice for one unknown name, while it may still be incomplete. */
 export interface NameChoice {
-  mode?: 'create' | 'create_school' | 'map';
+  /** 'alias': the name joins another name of the notice (aliasOf) as that unit's alias. */
+  mode?: 'create' | 'create_school' | 'map' | 'alias';
   unitId?: number;
+  aliasOf?: string;
 }
 
 type Unknown = Extract<DepartmentName, { status: 'unknown' }>;
@@ -15,14 +18,34 @@ export function unknownNames(preview: ParsePreview): Unknown[] {
   return preview.names.departments.filter((n): n is Unknown => n.status === 'unknown');
 }
 
+/**
+ * One unknown name's decision, or null while it is incomplete. A name joining another (alias) is
+ * complete once that other name is known or itself created or mapped — never another alias.
+ */
+export function decisionOf(
+  name: string,
+  preview: ParsePreview,
+  choices: Record<string, NameChoice>,
+): Decision | null {
+  const choice = choices[name];
+  if (choice?.mode === 'create' || choice?.mode === 'create_school') return choice.mode;
+  if (choice?.mode === 'map' && choice.unitId !== undefined) return choice.unitId;
+  if (choice?.mode !== 'alias' || choice.aliasOf === undefined || choice.aliasOf === name) return null;
+  const target = preview.names.departments.find((d) => d.name === choice.aliasOf);
+  if (!target) return null;
+  if (target.status !== 'unknown') return { aliasOf: target.name };
+  const decided =
+    choices[target.name]?.mode !== 'alias' && decisionOf(target.name, preview, choices) !== null;
+  return decided ? { aliasOf: target.name } : null;
+}
+
 /** The mapping to send with the import, or null while some name is undecided. */
 export function mappingOf(preview: ParsePreview, choices: Record<string, NameChoice>): NameMapping | null {
   const mapping: NameMapping = {};
   for (const { name } of unknownNames(preview)) {
-    const choice = choices[name];
-    if (choice?.mode === 'create' || choice?.mode === 'create_school') mapping[name] = choice.mode;
-    else if (choice?.mode === 'map' && choice.unitId !== undefined) mapping[name] = choice.unitId;
-    else return null;
+    const decision = decisionOf(name, preview, choices);
+    if (decision === null) return null;
+    mapping[name] = decision;
   }
   return mapping;
 }
@@ -41,9 +64,7 @@ export function NamesStep({
   const known = preview.names.departments.filter(
     (n): n is Exclude<DepartmentName, Unknown> => n.status !== 'unknown',
   );
-  const undecided = unknown.filter(
-    (n) => mappingOf({ ...preview, names: { ...preview.names, departments: [n] } }, choices) === null,
-  );
+  const undecided = unknown.filter((n) => decisionOf(n.name, preview, choices) === null);
   const newLeaders = preview.names.leaders.filter((l) => !l.exists);
   const oldLeaders = preview.names.leaders.filter((l) => l.exists);
 
@@ -54,6 +75,7 @@ export function NamesStep({
       ) : (
         <>
           <Alert type="info" showIcon message={t.names.intro} />
+          <NameProposals preview={preview} choices={choices} onChange={onChange} />
           <Table<Unknown>
             rowKey="name"
             size="middle"
@@ -88,7 +110,9 @@ export function NamesStep({
                 <Button
                   size="small"
                   onClick={() => {
-                    for (const n of undecided) onChange(n.name, { mode: 'create' });
+                    // A name already set to join another keeps that choice.
+                    for (const n of undecided)
+                      if (choices[n.name]?.mode !== 'alias') onChange(n.name, { mode: 'create' });
                   }}
                 >
                   {t.names.createRest(undecided.length)}
@@ -160,6 +184,9 @@ function NameDecision({
           { value: 'map', label: t.names.map },
         ]}
       />
+      {choice.mode === 'alias' && choice.aliasOf ? (
+        <Tag color="blue">{t.names.mergedInto(choice.aliasOf)}</Tag>
+      ) : null}
       {choice.mode === 'map' ? (
         <Select<number>
           aria-label={t.names.pickUnit}
