@@ -1,7 +1,7 @@
 import { type AuditEntryView, type AuditFilter, listAuditEntries } from '../db/queries/audit-list.ts';
 import { accountMessages as m } from './accounts/messages.ts';
+import { requirePermission } from './accounts/permissions.ts';
 import type { Context } from './context.ts';
-import { AppError } from './errors.ts';
 
 /**
  * The audit trail of the actor's organization. Only supervisors and administrators read it:
@@ -12,8 +12,6 @@ export async function listAudit(
   ctx: Context,
   filter: Omit<AuditFilter, 'organizationId'>,
 ): Promise<AuditEntryView[]> {
-  if (!ctx.actor.roles.some((r) => r === 'admin' || r === 'supervisor')) {
-    throw new AppError('FORBIDDEN', m.auditForbidden);
-  }
+  requirePermission(ctx.actor, 'audit.read', m.auditForbidden);
   return listAuditEntries(ctx.db, { ...filter, organizationId: ctx.actor.organizationId });
 }

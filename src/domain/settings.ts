@@ -2,8 +2,8 @@ import type { Kysely } from 'kysely';
 import { readSetting, writeSetting } from '../db/queries/settings.ts';
 import type { DB } from '../db/schema.ts';
 import type { ReportingSettings } from '../shared/settings.ts';
+import { requirePermission } from './accounts/permissions.ts';
 import type { Context } from './context.ts';
-import { AppError } from './errors.ts';
 import { defaultLightSettings, type LightSettings } from './lights/index.ts';
 import { settingsMessages as S } from './settings-messages.ts';
 import { invalid } from './workflow-input.ts';
@@ -54,7 +54,7 @@ export async function updateLightSettings(
   ctx: Context,
   patch: Partial<LightSettings>,
 ): Promise<LightSettings> {
-  if (!ctx.actor.roles.includes('admin')) throw new AppError('FORBIDDEN', M.notSettingsEditor);
+  requirePermission(ctx.actor, 'settings.edit', M.notSettingsEditor);
   for (const key of Object.keys(patch) as Array<keyof LightSettings>) {
     if (!(key in rules)) invalid(M.settingsInvalid(String(key)), { field: key });
     if (!isValid(key, patch[key])) invalid(M.settingsInvalid(rules[key].label), { field: key });
@@ -102,7 +102,7 @@ export async function updateReportingSettings(
   ctx: Context,
   input: ReportingSettings,
 ): Promise<ReportingSettings> {
-  if (!ctx.actor.roles.includes('admin')) throw new AppError('FORBIDDEN', S.notSettingsEditor);
+  requirePermission(ctx.actor, 'settings.edit', S.notSettingsEditor);
   if (!cycles.includes(input.cycle)) invalid(S.reportingCycleInvalid, { field: 'cycle' });
   if (!isDueDay(input.dueDay)) invalid(S.reportingDueDayInvalid, { field: 'dueDay' });
   return write(ctx, async (trx) => {

@@ -28,6 +28,6 @@ export async function describeAccount(ctx: Context): Promise<AccountView> {
     roles: ctx.actor.roles,
     unit: names.unit,
     leader: names.leader,
-    permissions: permissionsFor(ctx.actor.roles),
+    permissions: permissionsFor(ctx.actor),
   };
 }

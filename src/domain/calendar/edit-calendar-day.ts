@@ -1,5 +1,6 @@
 import { deleteCalendarDay, findCalendarDay, upsertCalendarDay } from '../../db/queries/calendar-days.ts';
 import type { CalendarDayInput, CalendarDayView } from '../../shared/calendar.ts';
+import { requirePermission } from '../accounts/permissions.ts';
 import type { Context } from '../context.ts';
 import { AppError } from '../errors.ts';
 import { dateParts } from '../lights/index.ts';
@@ -7,7 +8,7 @@ import { write } from '../write.ts';
 import { calendarMessages as M } from './messages.ts';
 
 function requireAdmin(ctx: Context): void {
-  if (!ctx.actor.roles.includes('admin')) throw new AppError('FORBIDDEN', M.notCalendarEditor);
+  requirePermission(ctx.actor, 'calendar.edit', M.notCalendarEditor);
 }
 
 function weekdayOf(date: string): number {

@@ -1,5 +1,6 @@
 import { listSchoolYear, replaceSchoolYear } from '../../db/queries/school-calendar.ts';
 import type { SchoolCalendarEntry, SchoolCalendarInput } from '../../shared/calendar.ts';
+import { requirePermission } from '../accounts/permissions.ts';
 import type { Context } from '../context.ts';
 import { AppError } from '../errors.ts';
 import { write } from '../write.ts';
@@ -23,9 +24,7 @@ export async function setSchoolYear(
   year: number,
   input: SchoolCalendarInput,
 ): Promise<SchoolYearView> {
-  if (!ctx.actor.roles.some((r) => r === 'admin' || r === 'supervisor')) {
-    throw new AppError('FORBIDDEN', M.notSchoolCalendarEditor);
-  }
+  requirePermission(ctx.actor, 'schoolCalendar.edit', M.notSchoolCalendarEditor);
   const entries = [...input.terms].sort((a, b) => (a.startsOn < b.startsOn ? -1 : 1));
   const problem = schoolYearProblem(year, input.terms);
   if (problem) {

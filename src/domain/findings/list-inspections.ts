@@ -1,5 +1,6 @@
 import { listInspections, listInspectionUnits } from '../../db/queries/findings.ts';
 import type { InspectionList } from '../../shared/findings.ts';
+import { can } from '../accounts/permissions.ts';
 import { type Context, shanghaiToday } from '../context.ts';
 import { actingUnit } from './finding-access.ts';
 
@@ -13,9 +14,7 @@ export async function listMonthInspections(
 ): Promise<InspectionList> {
   const period = input.period ?? shanghaiToday(ctx).slice(0, 7);
   const org = ctx.actor.organizationId;
-  const wholeOrganization = ctx.actor.roles.some(
-    (r) => r === 'supervisor' || r === 'admin' || r === 'viewer',
-  );
+  const wholeOrganization = can(ctx.actor, 'inspections.overview');
   const own = actingUnit(ctx.actor);
   if (!wholeOrganization && own === null) return { period, rows: [] };
   const filings = await listInspections(

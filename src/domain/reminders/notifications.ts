@@ -6,6 +6,7 @@ import {
 } from '../../db/queries/notifications.ts';
 import { listReminderLog } from '../../db/queries/reminders.ts';
 import type { NotificationList, ReminderLog, ReminderLogQuery } from '../../shared/notifications.ts';
+import { requirePermission } from '../accounts/permissions.ts';
 import type { Context } from '../context.ts';
 import { AppError } from '../errors.ts';
 import { reminderMessages as M } from './messages.ts';
@@ -53,9 +54,7 @@ export async function readAllMyNotifications(ctx: Context): Promise<number> {
 
 /** The organization's reminder log, for supervisors and administrators. */
 export async function listReminders(ctx: Context, query: ReminderLogQuery): Promise<ReminderLog> {
-  if (!ctx.actor.roles.some((r) => r === 'supervisor' || r === 'admin')) {
-    throw new AppError('FORBIDDEN', M.notLogReader);
-  }
+  requirePermission(ctx.actor, 'reminders.read', M.notLogReader);
   const page = await listReminderLog(ctx.db, ctx.actor.organizationId, query);
   return { reminders: page.rows, total: page.total };
 }

@@ -2,6 +2,7 @@ import { findVisiblePlan } from '../../db/queries/plans.ts';
 import { listPlanReportingOverrides, saveReportingOverride } from '../../db/queries/reporting-overrides.ts';
 import { findVisibleTask } from '../../db/queries/tasks.ts';
 import type { ReportingOverrideInput, ReportingOverrideView } from '../../shared/calendar.ts';
+import { requirePermission } from '../accounts/permissions.ts';
 import { calendarMessages as M } from '../calendar/messages.ts';
 import type { Context } from '../context.ts';
 import { AppError } from '../errors.ts';
@@ -10,7 +11,7 @@ import { write } from '../write.ts';
 import { resolveRule } from './reporting-rule.ts';
 
 function requireSupervisor(ctx: Context): void {
-  if (!ctx.actor.roles.includes('supervisor')) throw new AppError('FORBIDDEN', M.notReportingEditor);
+  requirePermission(ctx.actor, 'reporting.edit', M.notReportingEditor);
 }
 
 /** A target's override and the rule that applies to it, from the plan's overrides. */

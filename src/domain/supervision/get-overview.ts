@@ -4,6 +4,7 @@ import { countOpenNotices } from '../../db/queries/supervision-notices.ts';
 import { loadPlanTasks } from '../../db/queries/tasks.ts';
 import { listUnits } from '../../db/queries/units.ts';
 import type { SupervisionOverview } from '../../shared/supervision.ts';
+import { requirePermission } from '../accounts/permissions.ts';
 import { computePlanLights } from '../compute-plan-lights.ts';
 import { type Context, shanghaiDate, shanghaiToday } from '../context.ts';
 import { expectedReports, filingOf, reportOutcome } from '../dashboard/report-slots.ts';
@@ -24,9 +25,7 @@ export async function getSupervisionOverview(
   ctx: Context,
   input: { planId: number; asOf?: string },
 ): Promise<SupervisionOverview> {
-  if (!ctx.actor.roles.some((r) => r === 'supervisor' || r === 'leader' || r === 'admin')) {
-    throw new AppError('FORBIDDEN', M.supervisorOnly);
-  }
+  requirePermission(ctx.actor, 'supervision.overview', M.supervisorOnly);
   const plan = await findVisiblePlan(ctx.db, ctx.actor.organizationId, input.planId);
   if (!plan) throw new AppError('NOT_FOUND', M.planNotFound, { planId: input.planId });
   const [lights, work, reports, units, open, reporting] = await Promise.all([

@@ -5,6 +5,7 @@ import { describeAccount } from '../../domain/accounts/describe-account.ts';
 import { loadActor } from '../../domain/accounts/load-actor.ts';
 import { createSession, destroySession } from '../../domain/accounts/sessions.ts';
 import { AppError } from '../../domain/errors.ts';
+import { ABILITIES } from '../../shared/abilities.ts';
 import { changePasswordSchema, loginSchema } from '../../shared/accounts.ts';
 import { clearSessionCookie, SESSION_COOKIE, setSessionCookie } from '../auth.ts';
 import { httpMessages as m } from '../messages.ts';
@@ -17,7 +18,7 @@ const accountSchema = z.object({
   roles: z.array(z.string()),
   unit: z.object({ id: z.number(), name: z.string(), kind: z.string() }).nullable(),
   leader: z.object({ id: z.number(), name: z.string() }).nullable(),
-  permissions: z.array(z.string()),
+  permissions: z.array(z.enum(ABILITIES)).describe('本人可执行的操作（能力），网页据此显示菜单和按钮'),
   csrfToken: z
     .string()
     .optional()

@@ -1,3 +1,4 @@
+import type { Ability } from '@shared/abilities.ts';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiGet, setCsrfToken } from './client.ts';
 
@@ -8,7 +9,8 @@ export interface Me {
   roles: string[];
   unit: { id: number; name: string; kind: string } | null;
   leader: { id: number; name: string } | null;
-  permissions: string[];
+  /** What the user may do, derived by the server from the rules it enforces. */
+  permissions: Ability[];
   csrfToken?: string;
 }
 
@@ -43,12 +45,20 @@ export function useCurrentUser(): Me {
   return me;
 }
 
-/** Whether the user holds any of the roles. */
+/**
+ * Whether the user holds any of the roles. Only where a role itself is meant (its name on screen);
+ * what a user may do is `can`.
+ */
 export function hasRole(me: Me, ...roles: string[]): boolean {
   return me.roles.some((role) => roles.includes(role));
 }
 
-/** Whether the user may do something (a permission code of /api/me). */
-export function can(me: Me, permission: string): boolean {
-  return me.permissions.includes(permission);
+/** Whether the user may do something (an ability of /api/me). */
+export function can(me: Me, ability: Ability): boolean {
+  return me.permissions.includes(ability);
+}
+
+/** Whether the user holds at least one of the abilities. */
+export function canAny(me: Me, abilities: readonly Ability[]): boolean {
+  return abilities.some((ability) => me.permissions.includes(ability));
 }

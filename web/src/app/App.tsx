@@ -8,7 +8,7 @@ import {
   useLocation,
   useNavigate,
 } from 'react-router';
-import { hasRole, useMe } from '../api/session.ts';
+import { can, useMe } from '../api/session.ts';
 import { ApiErrorAlert } from '../components/ApiErrorAlert.tsx';
 import { common as t } from '../i18n/common.ts';
 import { AppLayout } from './AppLayout.tsx';
@@ -37,11 +37,11 @@ function RequireLogin() {
   return <Outlet />;
 }
 
-/** The first page after login: clerks start at their to-do list, everyone else at the plans. */
+/** The first page after login: those who report (and review nothing) start at their to-do list, everyone else at the plans. */
 function Home() {
   const me = useMe();
   if (!me.data) return null;
-  const clerk = hasRole(me.data, 'department', 'school') && !hasRole(me.data, 'supervisor', 'leader');
+  const clerk = can(me.data, 'reports.submit') && !can(me.data, 'reports.review');
   return <Navigate to={clerk ? '/workbench' : '/plans'} replace />;
 }
 

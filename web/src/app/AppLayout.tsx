@@ -10,18 +10,18 @@ import { Badge, Button, Drawer, Dropdown, Grid, Layout, Menu, Spin } from 'antd'
 import { Suspense, useMemo, useState } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { api } from '../api/client.ts';
-import { useCurrentUser } from '../api/session.ts';
+import { canAny, type Me, useCurrentUser } from '../api/session.ts';
 import { common as t } from '../i18n/common.ts';
 import type { MenuEntry } from './area.ts';
 import { areas } from './areas/index.ts';
 import { HeaderExtras } from './HeaderExtras.tsx';
 import { useMenuBadges } from './menu-badges.ts';
 
-/** The menu entries the user may see, in order. */
-function visibleMenu(roles: string[]): MenuEntry[] {
+/** The menu entries the user may see (by the abilities the server grants), in order. */
+export function visibleMenu(me: Me): MenuEntry[] {
   return areas
     .flatMap((area) => area.menu)
-    .filter((entry) => !entry.roles || entry.roles.some((role) => roles.includes(role)))
+    .filter((entry) => !entry.abilities || canAny(me, entry.abilities))
     .sort((a, b) => a.order - b.order);
 }
 
@@ -33,7 +33,7 @@ export function AppLayout() {
   const screens = Grid.useBreakpoint();
   const narrow = !screens.md;
   const [drawerOpen, setDrawerOpen] = useState(false);
-  const entries = useMemo(() => visibleMenu(me.roles), [me.roles]);
+  const entries = useMemo(() => visibleMenu(me), [me]);
   const badges = useMenuBadges(entries);
   const selected = entries
     .map((e) => e.path)

@@ -1,5 +1,7 @@
+import type { Ability } from '@shared/abilities.ts';
 import type { ReactNode } from 'react';
 import type { RouteObject } from 'react-router';
+import { requireAbility } from './RequireAbility.tsx';
 
 /** An entry of the side menu. */
 export interface MenuEntry {
@@ -7,8 +9,8 @@ export interface MenuEntry {
   path: string;
   label: string;
   icon?: ReactNode;
-  /** Shown only to users with one of these roles (all users when absent). */
-  roles?: string[];
+  /** Shown only to users holding one of these abilities of /api/me (all users when absent). */
+  abilities?: Ability[];
   /** Sort key within the menu (smaller first). */
   order: number;
   /** 'system': listed under the 管理与设置 submenu rather than at the top level. */
@@ -23,7 +25,19 @@ export interface Area {
   menu: MenuEntry[];
 }
 
-/** A route whose page module is loaded only when it is first visited (its default export). */
-export function lazyPage(load: () => Promise<{ default: React.ComponentType }>): Pick<RouteObject, 'lazy'> {
-  return { lazy: async () => ({ Component: (await load()).default }) };
+/**
+ * A route whose page module is loaded only when it is first visited (its default export). With
+ * abilities, a user holding none of them gets the "no access" page instead (reached by a typed
+ * address or an old link), and the page never asks the API for what it would be refused.
+ */
+export function lazyPage(
+  load: () => Promise<{ default: React.ComponentType }>,
+  abilities?: Ability[],
+): Pick<RouteObject, 'lazy'> {
+  return {
+    lazy: async () => {
+      const Page = (await load()).default;
+      return { Component: abilities ? requireAbility(Page, abilities) : Page };
+    },
+  };
 }

@@ -39,6 +39,12 @@ export const admin = {
     emptyDepartments: '还没有股室。点击“添加股室”录入，或导入工作要点通知时自动创建。',
     emptySchools: '还没有学校。点击“添加学校”录入，面向“各学校”的任务将分派给这里的学校。',
     emptyLeaders: '还没有局领导。点击“添加局领导”录入，或导入通知时按“责任领导”自动创建。',
+    // The same for those who only read the directory (no button to click).
+    emptyRead: {
+      department: '名录中还没有股室。',
+      school: '名录中还没有学校。',
+      leader: '名录中还没有局领导。',
+    },
     noMatch: '没有符合搜索条件的记录，请换个关键词。',
     leaderName: '姓名',
     leaderTitle: '职务',

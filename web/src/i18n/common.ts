@@ -28,6 +28,7 @@ export const common = {
   notFoundHint: '地址可能输入有误，或该内容已被删除。',
   goHome: '回到首页',
   forbiddenPage: '没有权限查看此页',
+  forbiddenHint: '您的账号没有使用此功能的权限；如需使用，请联系系统管理员。',
   menu: {
     workbench: '我的待办',
     board: '工作要点',

@@ -10,6 +10,7 @@ export const compare = {
   choosePlan: '选择工作要点',
   noPlans: '至少需要两份工作要点才能对比',
   noPlansHint: '先导入上一年度和本年度的工作要点通知，再回到这里对比并结转未完成任务。',
+  noPlansHintOthers: '督办人员导入上一年度和本年度的工作要点后，即可在这里对比两年的要点。',
   importNext: '导入下一年度通知',
   linkBase: '设为上一年度',
   linked: '已设为本年度所接续的上一年度工作要点',

@@ -2,11 +2,15 @@ import { ApartmentOutlined, ApiOutlined, SettingOutlined, TeamOutlined } from '@
 import { common } from '../../i18n/common.ts';
 import { type Area, lazyPage } from '../area.ts';
 
-/** Administration: the directory (单位与领导), users and roles, settings, and one's API tokens. */
+/**
+ * Administration: the directory (单位与领导), users and roles, settings, and one's API tokens. The
+ * directory and settings are readable by everyone (read-only without the ability to change them), so
+ * only their menu entries are limited to those who change them.
+ */
 export const adminArea: Area = {
   routes: [
     { path: 'directory', ...lazyPage(() => import('../../pages/directory/DirectoryPage.tsx')) },
-    { path: 'users', ...lazyPage(() => import('../../pages/users/UsersPage.tsx')) },
+    { path: 'users', ...lazyPage(() => import('../../pages/users/UsersPage.tsx'), ['users.manage']) },
     { path: 'settings', ...lazyPage(() => import('../../pages/settings/SettingsPage.tsx')) },
     { path: 'tokens', ...lazyPage(() => import('../../pages/tokens/TokensPage.tsx')) },
   ],
@@ -16,7 +20,7 @@ export const adminArea: Area = {
       group: 'system',
       label: common.menu.directory,
       icon: <ApartmentOutlined />,
-      roles: ['admin', 'supervisor'],
+      abilities: ['directory.edit'],
       order: 60,
     },
     {
@@ -24,7 +28,7 @@ export const adminArea: Area = {
       group: 'system',
       label: common.menu.users,
       icon: <TeamOutlined />,
-      roles: ['admin'],
+      abilities: ['users.manage'],
       order: 70,
     },
     {
@@ -32,7 +36,7 @@ export const adminArea: Area = {
       group: 'system',
       label: common.menu.settings,
       icon: <SettingOutlined />,
-      roles: ['admin'],
+      abilities: ['settings.edit'],
       order: 80,
     },
     { path: '/tokens', group: 'system', label: common.menu.tokens, icon: <ApiOutlined />, order: 90 },

@@ -11,7 +11,8 @@ export const calendarArea: Area = {
       group: 'system',
       label: calendar.menu,
       icon: <CalendarOutlined />,
-      roles: ['admin', 'supervisor'],
+      // Everyone reads the calendar (due dates); the menu lists it for those who keep it.
+      abilities: ['calendar.edit', 'schoolCalendar.edit'],
       order: 85,
     },
   ],

@@ -10,7 +10,7 @@ export const compareArea: Area = {
       path: '/compare',
       label: t.menu,
       icon: <DiffOutlined />,
-      roles: ['supervisor', 'admin', 'leader'],
+      abilities: ['compare.use'],
       order: 27,
     },
   ],

@@ -15,7 +15,7 @@ export const dashboardArea: Area = {
       path: '/dashboard',
       label: t.menu,
       icon: <BarChartOutlined />,
-      roles: ['supervisor', 'leader', 'admin', 'viewer'],
+      abilities: ['dashboard.read'],
       order: 40,
     },
   ],

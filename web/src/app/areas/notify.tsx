@@ -8,9 +8,15 @@ export const notifyArea: Area = {
     { path: 'notifications', ...lazyPage(() => import('../../pages/notifications/NotificationsPage.tsx')) },
     {
       path: 'settings/notifications',
-      ...lazyPage(() => import('../../pages/notifications/NotificationSettingsPage.tsx')),
+      ...lazyPage(
+        () => import('../../pages/notifications/NotificationSettingsPage.tsx'),
+        ['notifications.configure'],
+      ),
     },
-    { path: 'reminders', ...lazyPage(() => import('../../pages/notifications/RemindersPage.tsx')) },
+    {
+      path: 'reminders',
+      ...lazyPage(() => import('../../pages/notifications/RemindersPage.tsx'), ['reminders.read']),
+    },
   ],
   menu: [
     { path: '/notifications', label: t.menu.inbox, icon: <BellOutlined />, order: 15 },
@@ -19,7 +25,7 @@ export const notifyArea: Area = {
       group: 'system',
       label: t.menu.settings,
       icon: <NotificationOutlined />,
-      roles: ['admin'],
+      abilities: ['notifications.configure'],
       order: 82,
     },
     {
@@ -27,7 +33,7 @@ export const notifyArea: Area = {
       group: 'system',
       label: t.menu.log,
       icon: <HistoryOutlined />,
-      roles: ['admin', 'supervisor'],
+      abilities: ['reminders.read'],
       order: 83,
     },
   ],

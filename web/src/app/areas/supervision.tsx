@@ -5,7 +5,13 @@ import { type Area, lazyPage } from '../area.ts';
 /** The supervision center (督办中心) and supervision notices (督办单). */
 export const supervisionArea: Area = {
   routes: [
-    { path: 'supervision', ...lazyPage(() => import('../../pages/supervision/SupervisionCenterPage.tsx')) },
+    {
+      path: 'supervision',
+      ...lazyPage(
+        () => import('../../pages/supervision/SupervisionCenterPage.tsx'),
+        ['supervision.overview'],
+      ),
+    },
     { path: 'supervision/notices', ...lazyPage(() => import('../../pages/supervision/NoticesPage.tsx')) },
   ],
   menu: [
@@ -13,14 +19,15 @@ export const supervisionArea: Area = {
       path: '/supervision',
       label: t.menu.center,
       icon: <AlertOutlined />,
-      roles: ['supervisor', 'leader', 'admin'],
+      abilities: ['supervision.overview'],
       order: 35,
     },
     {
       path: '/supervision/notices',
       label: t.menu.notices,
       icon: <FileTextOutlined />,
-      roles: ['department', 'school'],
+      // Those who answer notices; supervisors and leaders open the list from the supervision center.
+      abilities: ['supervision.reply'],
       order: 36,
     },
   ],

@@ -1,19 +1,26 @@
 import { AuditOutlined, ScheduleOutlined } from '@ant-design/icons';
+import type { Ability } from '@shared/abilities.ts';
 import { common } from '../../i18n/common.ts';
 import { type Area, lazyPage } from '../area.ts';
+
+// The workbench has a unit's own work, extension requests to decide and completion requests to accept.
+const workbenchAbilities: Ability[] = ['reports.submit', 'extensions.decide', 'completions.decide'];
 
 /** My to-do list (我的待办) and the review queue (待审核). */
 export const workArea: Area = {
   routes: [
-    { path: 'workbench', ...lazyPage(() => import('../../pages/workbench/WorkbenchPage.tsx')) },
-    { path: 'review', ...lazyPage(() => import('../../pages/review/ReviewPage.tsx')) },
+    {
+      path: 'workbench',
+      ...lazyPage(() => import('../../pages/workbench/WorkbenchPage.tsx'), workbenchAbilities),
+    },
+    { path: 'review', ...lazyPage(() => import('../../pages/review/ReviewPage.tsx'), ['reports.review']) },
   ],
   menu: [
     {
       path: '/workbench',
       label: common.menu.workbench,
       icon: <ScheduleOutlined />,
-      roles: ['department', 'school', 'leader', 'supervisor'],
+      abilities: workbenchAbilities,
       order: 10,
       badge: 'workbench',
     },
@@ -21,7 +28,7 @@ export const workArea: Area = {
       path: '/review',
       label: common.menu.review,
       icon: <AuditOutlined />,
-      roles: ['leader', 'supervisor'],
+      abilities: ['reports.review'],
       order: 30,
       badge: 'review',
     },

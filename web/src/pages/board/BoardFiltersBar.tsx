@@ -1,13 +1,16 @@
 import type { SectionNode } from '@shared/plan-tree.ts';
-import { Button, Input, Select } from 'antd';
+import { Button, Input, Segmented, Select } from 'antd';
 import { useEffect, useState } from 'react';
 import { board } from '../../i18n/board.ts';
 import { common } from '../../i18n/common.ts';
-import { type BoardFilters, hasFilters } from './filter.ts';
+import { type BoardFilters, type BoardScope, hasFilters } from './filter.ts';
 
 const t = board.board;
 
-/** The board's filter controls; every change goes to the address (typing replaces, choices push). */
+/**
+ * The board's filter controls; every change goes to the address (typing replaces, choices push).
+ * With `scopes`, the user has items of their own and may switch between them and the whole plan.
+ */
 export function BoardFiltersBar({
   filters,
   onChange,
@@ -16,6 +19,7 @@ export function BoardFiltersBar({
   sections,
   shown,
   total,
+  scopes,
 }: {
   filters: BoardFilters;
   onChange: (next: BoardFilters, replace?: boolean) => void;
@@ -24,12 +28,25 @@ export function BoardFiltersBar({
   sections: SectionNode[];
   shown: number;
   total: number;
+  scopes: boolean;
 }) {
   const [text, setText] = useState(filters.q ?? '');
   // Back/forward changes the address: show its search text again.
   useEffect(() => setText(filters.q ?? ''), [filters.q]);
   return (
     <div className="board-filters">
+      {scopes ? (
+        <Segmented<BoardScope>
+          aria-label={t.scope.label}
+          data-testid="board-scope"
+          value={filters.scope ?? 'all'}
+          onChange={(scope) => onChange({ ...filters, scope })}
+          options={[
+            { value: 'mine', label: t.scope.mine },
+            { value: 'all', label: t.scope.all },
+          ]}
+        />
+      ) : null}
       <Input.Search
         allowClear
         placeholder={t.searchPlaceholder}
@@ -76,7 +93,9 @@ export function BoardFiltersBar({
         style={{ width: 200 }}
         popupMatchSelectWidth={420}
       />
-      {hasFilters(filters) ? <Button onClick={() => onChange({})}>{t.clear}</Button> : null}
+      {hasFilters(filters) ? (
+        <Button onClick={() => onChange({ scope: filters.scope })}>{t.clear}</Button>
+      ) : null}
       <span style={{ color: '#8c8c8c', marginInlineStart: 'auto' }}>
         {t.shown(shown, total)}
         {filters.light ? ` · ${common.light[filters.light]}` : ''}

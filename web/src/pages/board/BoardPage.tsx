@@ -1,14 +1,15 @@
 import type { Light } from '@shared/plan-tree.ts';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Button, Card, Empty, Progress, Result, Spin } from 'antd';
+import { Alert, Button, Card, Empty, Result, Spin } from 'antd';
 import { useMemo } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { planTreeQuery } from '../../api/query-client.ts';
-import { hasRole, useCurrentUser } from '../../api/session.ts';
+import { can, useCurrentUser } from '../../api/session.ts';
 import { errorMessage } from '../../components/ApiErrorAlert.tsx';
 import { LightTag, lightColors } from '../../components/LightTag.tsx';
 import { PageContainer } from '../../components/PageContainer.tsx';
 import { ReportingRuleButton } from '../../components/reporting-rule/ReportingRuleModal.tsx';
+import { ShareProgress } from '../../components/ShareProgress.tsx';
 import { board } from '../../i18n/board.ts';
 import { common } from '../../i18n/common.ts';
 import { LedgerButtons } from '../ledger/LedgerButtons.tsx';
@@ -17,12 +18,16 @@ import './board.css';
 import {
   type BoardFilters,
   boardChoices,
+  defaultScope,
   filterBoard,
   filtersFromSearch,
   filtersToSearch,
+  hasFilters,
+  hasMine,
   lightCounts,
+  type Mine,
 } from './filter.ts';
-import { percentOf, SectionBlock } from './SectionBlock.tsx';
+import { SectionBlock } from './SectionBlock.tsx';
 
 const t = board.board;
 const lightOrder: Light[] = ['red', 'yellow', 'green', 'grey', 'done'];
@@ -36,14 +41,26 @@ export function usePlanTree(planId: number) {
 export default function BoardPage() {
   const planId = Number(useParams().planId);
   const navigate = useNavigate();
-  const supervisor = hasRole(useCurrentUser(), 'supervisor');
+  const me = useCurrentUser();
+  const mine = useMemo<Mine>(
+    () => ({
+      unitId: can(me, 'reports.submit') ? (me.unit?.id ?? null) : null,
+      leader: me.leader?.name ?? null,
+    }),
+    [me],
+  );
+  const readsAll = can(me, 'plans.readAll');
   const [search, setSearch] = useSearchParams();
-  const filters = useMemo(() => filtersFromSearch(search), [search]);
   const query = usePlanTree(planId);
   const tree = query.data;
-  const visible = useMemo(() => (tree ? filterBoard(tree, filters) : []), [tree, filters]);
+  const draft = tree?.plan.status === 'draft';
+  const filters = useMemo(() => {
+    const asked = filtersFromSearch(search);
+    return { ...asked, scope: asked.scope ?? defaultScope(mine, readsAll, draft) };
+  }, [search, mine, readsAll, draft]);
+  const visible = useMemo(() => (tree ? filterBoard(tree, filters, mine) : []), [tree, filters, mine]);
   const choices = useMemo(() => (tree ? boardChoices(tree) : { leaders: [], departments: [] }), [tree]);
-  const counts = useMemo(() => (tree ? lightCounts(tree, filters) : undefined), [tree, filters]);
+  const counts = useMemo(() => (tree ? lightCounts(tree, filters, mine) : undefined), [tree, filters, mine]);
 
   if (query.isPending) return <Spin style={{ margin: 48 }} tip={common.loading} />;
   if (query.isError || !tree) {
@@ -69,9 +86,14 @@ export default function BoardPage() {
       extra={
         <>
           {tree.plan.status === 'draft' ? null : (
-            <LedgerButtons planId={tree.plan.id} canImport={supervisor && tree.plan.status === 'published'} />
+            <LedgerButtons
+              planId={tree.plan.id}
+              canImport={can(me, 'plans.publish') && tree.plan.status === 'published'}
+            />
           )}
-          {supervisor ? <ReportingRuleButton target={{ kind: 'plan', planId: tree.plan.id }} /> : null}
+          {can(me, 'reporting.edit') ? (
+            <ReportingRuleButton target={{ kind: 'plan', planId: tree.plan.id }} />
+          ) : null}
         </>
       }
     >
@@ -92,7 +114,7 @@ export default function BoardPage() {
             </span>
             <span className="board-summary-progress">
               {t.overall}
-              <Progress percent={percentOf(tree.lights.progress)} size="small" />
+              <ShareProgress view={tree.lights} weighted />
             </span>
             <fieldset className="board-counts" aria-label={t.light}>
               {lightOrder.map((light) => (
@@ -123,15 +145,22 @@ export default function BoardPage() {
         sections={tree.sections}
         shown={shown}
         total={total}
+        scopes={hasMine(mine)}
       />
       {total === 0 ? (
         <Card>
           <Empty description={t.noItems} />
         </Card>
+      ) : visible.length === 0 && filters.scope === 'mine' && !hasFilters(filters) ? (
+        <Card>
+          <Empty description={t.noMine(mine.unitId !== null, mine.leader !== null)}>
+            <Button onClick={() => setFilters({ scope: 'all' })}>{t.showAll}</Button>
+          </Empty>
+        </Card>
       ) : visible.length === 0 ? (
         <Card>
           <Empty description={`${t.noMatch}。${t.noMatchHint}`}>
-            <Button onClick={() => setFilters({})}>{t.clear}</Button>
+            <Button onClick={() => setFilters({ scope: filters.scope })}>{t.clear}</Button>
           </Empty>
         </Card>
       ) : (

@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Button, Card, Empty, Spin, Table, Tag } from 'antd';
 import { Link, Navigate, useNavigate } from 'react-router';
 import { apiGet } from '../../api/client.ts';
-import { hasRole, useCurrentUser } from '../../api/session.ts';
+import { can, useCurrentUser } from '../../api/session.ts';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert.tsx';
 import { PageContainer } from '../../components/PageContainer.tsx';
 import { board } from '../../i18n/board.ts';
@@ -30,7 +30,7 @@ export default function PlansPage() {
   const plans = query.data.plans;
   const published = plans.filter((p) => p.status !== 'draft');
   if (published.length === 1 && published[0]) return <Navigate to={`/plans/${published[0].id}`} replace />;
-  const supervisor = hasRole(me, 'supervisor', 'admin');
+  const importer = can(me, 'plans.import');
   return (
     <PageContainer title={t.title} subtitle={t.subtitle}>
       {plans.length === 0 ? (
@@ -39,11 +39,11 @@ export default function PlansPage() {
             description={
               <>
                 <div style={{ fontSize: 16, marginBottom: 4 }}>{t.empty}</div>
-                <div style={{ color: '#8c8c8c' }}>{supervisor ? t.emptyHint : t.emptyHintOthers}</div>
+                <div style={{ color: '#8c8c8c' }}>{importer ? t.emptyHint : t.emptyHintOthers}</div>
               </>
             }
           >
-            {supervisor ? (
+            {importer ? (
               <Button type="primary" onClick={() => navigate('/import')}>
                 {t.importButton}
               </Button>

@@ -1,17 +1,13 @@
 import type { ItemNode, SectionNode } from '@shared/plan-tree.ts';
-import { Card, Progress, Tag } from 'antd';
+import { Card, Tag } from 'antd';
 import { Link, useNavigate } from 'react-router';
 import { LightTag } from '../../components/LightTag.tsx';
+import { ShareProgress } from '../../components/ShareProgress.tsx';
 import { board } from '../../i18n/board.ts';
 import { splitMatches } from './filter.ts';
 import { Highlight, snippetAround } from './Highlight.tsx';
 
 const t = board.board;
-
-/** A share 0..1 as a whole percent. */
-export function percentOf(share: number | undefined): number {
-  return Math.round((share ?? 0) * 100);
-}
 
 /** One section of the board: its header (light, progress) and the rows of its matching items. */
 export function SectionBlock({ planId, section, q }: { planId: number; section: SectionNode; q?: string }) {
@@ -29,16 +25,7 @@ export function SectionBlock({ planId, section, q }: { planId: number; section: 
           {section.light ? <LightTag light={section.light.light} reason={section.light.reason} /> : null}
         </div>
       }
-      extra={
-        section.light ? (
-          <Progress
-            percent={percentOf(section.light.progress)}
-            size="small"
-            style={{ width: 140, margin: 0 }}
-            aria-label={t.progress}
-          />
-        ) : null
-      }
+      extra={section.light ? <ShareProgress view={section.light} weighted /> : null}
     >
       <div className="board-head" aria-hidden="true">
         <span>{t.columns.no}</span>
@@ -89,17 +76,7 @@ function ItemRow({ planId, item, q }: { planId: number; item: ItemNode; q?: stri
       </span>
       <span className="board-progress">
         <span className="board-label">{t.progress}</span>
-        {item.light ? (
-          <Progress
-            percent={percentOf(item.light?.progress)}
-            size="small"
-            status={item.light?.light === 'red' ? 'exception' : 'normal'}
-            format={(percent) => `${percent}%`}
-            style={{ margin: 0, maxWidth: 140 }}
-          />
-        ) : (
-          '—'
-        )}
+        {item.light ? <ShareProgress view={item.light} /> : '—'}
       </span>
       <span className="board-people">
         <span className="board-label">{t.leader}</span>

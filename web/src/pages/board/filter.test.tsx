@@ -3,9 +3,12 @@ import { render, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import {
   boardChoices,
+  defaultScope,
   filterBoard,
   filtersFromSearch,
   filtersToSearch,
+  hasFilters,
+  itemIsMine,
   lightCounts,
   splitMatches,
 } from './filter.ts';
@@ -161,5 +164,61 @@ describe('board filters', () => {
     ]);
     render(<Highlight text="开展ＡＩ课程" q="ai" />);
     expect(screen.getByText('ＡＩ').tagName).toBe('MARK');
+  });
+
+  it('reads and writes the scope, which clearing the filters keeps', () => {
+    expect(filtersFromSearch(new URLSearchParams('scope=mine&light=red'))).toEqual({
+      scope: 'mine',
+      light: 'red',
+    });
+    expect(filtersFromSearch(new URLSearchParams('scope=everything'))).toEqual({});
+    expect(filtersToSearch({ scope: 'all' }).toString()).toBe('scope=all');
+    expect(hasFilters({ scope: 'mine' })).toBe(false);
+    expect(hasFilters({ scope: 'mine', q: '党建' })).toBe(true);
+  });
+
+  it('opens on 与我有关 only for users who see part of a published plan and have something of their own', () => {
+    const unit = { unitId: 1, leader: null };
+    const leader = { unitId: null, leader: '陈玲玲' };
+    const nobody = { unitId: null, leader: null };
+    expect(defaultScope(unit, false, false)).toBe('mine');
+    expect(defaultScope(leader, false, false)).toBe('mine');
+    expect(defaultScope(leader, true, false)).toBe('all');
+    expect(defaultScope(nobody, false, false)).toBe('all');
+    expect(defaultScope(unit, false, true)).toBe('all');
+  });
+
+  it('finds the items of a unit through its tasks, co-owned ones included, and of a leader by name', () => {
+    const owned = {
+      ...item(5, '推进集团化办学', '', null, ['林海'], []),
+      tasks: [
+        {
+          id: 50,
+          title: '推进集团化办学',
+          lead: { id: 4, name: '教育股' },
+          coOwners: [{ id: 1, name: '办公室' }],
+          startOn: '2024-03-01',
+          dueOn: '2024-12-31',
+          status: 'pending' as const,
+          version: 1,
+          indicators: [],
+          schools: [],
+        },
+      ],
+    };
+    expect(itemIsMine(owned, { unitId: 1, leader: null })).toBe(true);
+    expect(itemIsMine(owned, { unitId: 3, leader: null })).toBe(false);
+    expect(itemIsMine(owned, { unitId: null, leader: '林海' })).toBe(true);
+    // Named as a department of the item is not enough: the unit must own one of its tasks.
+    expect(itemIsMine(sections[0]?.items[0] as ItemNode, { unitId: 1, leader: null })).toBe(false);
+    const mine = filterBoard(
+      { sections: [{ ...sections[0]!, items: [owned] }] },
+      { scope: 'mine' },
+      {
+        unitId: 1,
+        leader: null,
+      },
+    );
+    expect(ids(mine)).toEqual([5]);
   });
 });

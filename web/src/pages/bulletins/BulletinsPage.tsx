@@ -7,7 +7,7 @@ import type { ColumnsType } from 'antd/es/table';
 import { useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { apiGet } from '../../api/client.ts';
-import { hasRole, useCurrentUser } from '../../api/session.ts';
+import { can, useCurrentUser } from '../../api/session.ts';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert.tsx';
 import { shanghaiTime } from '../../components/format.ts';
 import { PageContainer } from '../../components/PageContainer.tsx';
@@ -19,7 +19,7 @@ import { GenerateBulletinModal } from './GenerateBulletinModal.tsx';
 /** /bulletins: a plan's bulletins by month (drafts only for supervisors), "生成通报" for supervisors. */
 export default function BulletinsPage() {
   const me = useCurrentUser();
-  const writes = hasRole(me, 'supervisor', 'admin');
+  const writes = can(me, 'bulletins.write');
   const [search, setSearch] = useSearchParams();
   const [generating, setGenerating] = useState(false);
   const plans = useQuery({

@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Card, Col, Row, Select, Skeleton } from 'antd';
 import { useState } from 'react';
 import { apiGet } from '../../api/client.ts';
-import { hasRole, useCurrentUser } from '../../api/session.ts';
+import { can, useCurrentUser } from '../../api/session.ts';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert.tsx';
 import { PageContainer } from '../../components/PageContainer.tsx';
 import { calendar as t } from '../../i18n/calendar.ts';
@@ -42,13 +42,13 @@ export default function CalendarPage() {
       {view.data ? (
         <Row gutter={[16, 16]}>
           <Col xs={24} xl={13}>
-            <CalendarDaysCard view={view.data} editable={hasRole(me, 'admin')} />
+            <CalendarDaysCard view={view.data} editable={can(me, 'calendar.edit')} />
           </Col>
           <Col xs={24} xl={11}>
             <DueDatesCard view={view.data} />
           </Col>
           <Col xs={24}>
-            <SchoolCalendarCard view={view.data} editable={hasRole(me, 'admin', 'supervisor')} />
+            <SchoolCalendarCard view={view.data} editable={can(me, 'schoolCalendar.edit')} />
           </Col>
         </Row>
       ) : view.isPending ? (

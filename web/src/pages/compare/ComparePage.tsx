@@ -4,7 +4,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Col, Result, Row, Select, Skeleton, Space, Statistic, Tabs } from 'antd';
 import { useNavigate, useSearchParams } from 'react-router';
 import { api, apiGet } from '../../api/client.ts';
-import { hasRole, useCurrentUser } from '../../api/session.ts';
+import { can, useCurrentUser } from '../../api/session.ts';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert.tsx';
 import { PageContainer } from '../../components/PageContainer.tsx';
 import { compare as t } from '../../i18n/compare.ts';
@@ -14,7 +14,7 @@ import { ChangedTable, ItemsTable, ResponsibilityTable } from './MatchTables.tsx
 /** /compare?plan=&base=: next year's plan against this year's, and the carry-over of unfinished tasks. */
 export default function ComparePage() {
   const me = useCurrentUser();
-  const supervises = hasRole(me, 'supervisor', 'admin');
+  const supervises = can(me, 'compare.carryOver');
   const navigate = useNavigate();
   const [search, setSearch] = useSearchParams();
   const plans = useQuery({
@@ -41,14 +41,18 @@ export default function ComparePage() {
         <ApiErrorAlert error={plans.error} />
       </Frame>
     );
-  const importButton = supervises ? (
-    <Button onClick={() => navigate('/import')}>{t.importNext}</Button>
-  ) : null;
+  const importer = can(me, 'plans.import');
+  const importButton = importer ? <Button onClick={() => navigate('/import')}>{t.importNext}</Button> : null;
   if (all.length < 2 || planId === undefined) {
     return (
       <Frame extra={importButton}>
         <Card>
-          <Result status="info" title={t.noPlans} subTitle={t.noPlansHint} extra={importButton} />
+          <Result
+            status="info"
+            title={t.noPlans}
+            subTitle={importer ? t.noPlansHint : t.noPlansHintOthers}
+            extra={importButton}
+          />
         </Card>
       </Frame>
     );

@@ -1,6 +1,6 @@
 import { Alert, Card, Tabs } from 'antd';
 import { useSearchParams } from 'react-router';
-import { hasRole, useCurrentUser } from '../../api/session.ts';
+import { can, useCurrentUser } from '../../api/session.ts';
 import { PageContainer } from '../../components/PageContainer.tsx';
 import { admin as t } from '../../i18n/admin.ts';
 import { LeaderTab } from './LeaderTab.tsx';
@@ -13,7 +13,7 @@ type TabKey = (typeof TABS)[number];
 /** /directory: the units (股室, 学校) and bureau leaders of the organization, with their aliases. */
 export default function DirectoryPage() {
   const me = useCurrentUser();
-  const editable = hasRole(me, 'admin', 'supervisor');
+  const editable = can(me, 'directory.edit');
   const [params, setParams] = useSearchParams();
   const tab: TabKey = TABS.find((k) => k === params.get('tab')) ?? 'department';
 

@@ -73,7 +73,13 @@ export function LeaderTab({ editable }: { editable: boolean }) {
         columns={columns}
         dataSource={rows}
         pagination={false}
-        locale={{ emptyText: search.trim() ? t.directory.noMatch : t.directory.emptyLeaders }}
+        locale={{
+          emptyText: search.trim()
+            ? t.directory.noMatch
+            : editable
+              ? t.directory.emptyLeaders
+              : t.directory.emptyRead.leader,
+        }}
       />
       <LeaderFormModal
         leader={editing === 'new' ? undefined : editing}

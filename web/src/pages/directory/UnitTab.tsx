@@ -108,9 +108,11 @@ export function UnitTab({ kind, editable }: { kind: UnitKind; editable: boolean 
 
   const empty = search.trim()
     ? t.directory.noMatch
-    : kind === 'school'
-      ? t.directory.emptySchools
-      : t.directory.emptyDepartments;
+    : !editable
+      ? t.directory.emptyRead[kind]
+      : kind === 'school'
+        ? t.directory.emptySchools
+        : t.directory.emptyDepartments;
 
   return (
     <>

@@ -2,7 +2,7 @@ import type { InspectionRow } from '@shared/findings.ts';
 import { Alert, DatePicker, Empty, Space, Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
-import { hasRole, useCurrentUser } from '../../api/session.ts';
+import { can, useCurrentUser } from '../../api/session.ts';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert.tsx';
 import { shanghaiTime } from '../../components/format.ts';
 import { findings as t } from '../../i18n/findings.ts';
@@ -18,8 +18,8 @@ export function InspectionTab() {
   const [period, setPeriod] = useState<string | undefined>();
   const list = useInspections(period);
   const shown = period ?? list.data?.period;
-  const overview = hasRole(me, 'supervisor', 'admin', 'viewer');
-  const files = me.unit !== null && hasRole(me, 'department', 'school');
+  const overview = can(me, 'inspections.overview');
+  const files = can(me, 'inspections.file');
   const rows = list.data?.rows ?? [];
   const filed = rows.filter((r) => r.filings.length > 0).length;
 

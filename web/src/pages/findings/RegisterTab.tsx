@@ -9,7 +9,7 @@ import {
 import { Button, Checkbox, Empty, Select, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { hasRole, useCurrentUser } from '../../api/session.ts';
+import { can, useCurrentUser } from '../../api/session.ts';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert.tsx';
 import { LightTag } from '../../components/LightTag.tsx';
 import { findings as t } from '../../i18n/findings.ts';
@@ -38,9 +38,10 @@ export function RegisterTab() {
   const [recording, setRecording] = useState(false);
   const list = useFindings(filters);
   const units = useUnits();
-  const supervisor = hasRole(me, 'supervisor');
-  const ownUnit = me.unit && hasRole(me, 'department', 'school') ? me.unit : null;
-  const mayRecord = supervisor || ownUnit !== null;
+  const supervisor = can(me, 'findings.manage');
+  // A unit records findings of its own (from its inspections); a supervisor for any unit.
+  const ownUnit = can(me, 'inspections.file') ? me.unit : null;
+  const mayRecord = can(me, 'findings.record');
   const filtered = Object.values(filters).some((v) => v !== undefined && v !== false);
   const set = (patch: RegisterFilters) => setFilters((current) => ({ ...current, ...patch }));
 

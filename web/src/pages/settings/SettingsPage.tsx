@@ -21,7 +21,7 @@ import {
 } from 'antd';
 import { useEffect, useState } from 'react';
 import { ApiError, api, apiGet } from '../../api/client.ts';
-import { hasRole, useCurrentUser } from '../../api/session.ts';
+import { can, useCurrentUser } from '../../api/session.ts';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert.tsx';
 import { PageContainer } from '../../components/PageContainer.tsx';
 import { zodRule } from '../../components/zod-rule.ts';
@@ -37,7 +37,7 @@ type LightForm = Omit<LightSettingsInput, 'redBelowShare'> & { redBelowPercent: 
 /** /settings: the light thresholds and the reporting rule of the organization (administrators change them). */
 export default function SettingsPage() {
   const me = useCurrentUser();
-  const editable = hasRole(me, 'admin');
+  const editable = can(me, 'settings.edit');
   const settings = useQuery({ queryKey: settingsKey, queryFn: () => apiGet<SettingsView>('/api/settings') });
   return (
     <PageContainer title={t.settings.title} subtitle={t.settings.subtitle}>

@@ -4,7 +4,7 @@ import { Button, Card, Segmented, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useSearchParams } from 'react-router';
 import { apiGet } from '../../api/client.ts';
-import { hasRole, useCurrentUser } from '../../api/session.ts';
+import { can, useCurrentUser } from '../../api/session.ts';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert.tsx';
 import { shanghaiTime } from '../../components/format.ts';
 import { PageContainer } from '../../components/PageContainer.tsx';
@@ -17,7 +17,7 @@ const FILTERS = ['all', 'issued', 'replied', 'closed'] as const;
 /** /supervision/notices: the notices the user may see (supervisors all, units their own), with a detail drawer. */
 export default function NoticesPage() {
   const me = useCurrentUser();
-  const supervises = hasRole(me, 'supervisor', 'admin');
+  const supervises = can(me, 'supervision.notice');
   const [search, setSearch] = useSearchParams();
   const filter = (FILTERS as readonly string[]).includes(search.get('status') ?? '')
     ? (search.get('status') as (typeof FILTERS)[number])

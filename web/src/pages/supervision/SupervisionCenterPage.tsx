@@ -6,7 +6,7 @@ import type { ColumnsType } from 'antd/es/table';
 import { useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { apiGet } from '../../api/client.ts';
-import { hasRole, useCurrentUser } from '../../api/session.ts';
+import { can, useCurrentUser } from '../../api/session.ts';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert.tsx';
 import { LightTag } from '../../components/LightTag.tsx';
 import { PageContainer } from '../../components/PageContainer.tsx';
@@ -19,7 +19,8 @@ import { UrgeButton } from './UrgeButton.tsx';
 /** /supervision 督办中心: red and yellow items with reasons and owners (催办, 发督办单) and the units behind. */
 export default function SupervisionCenterPage() {
   const me = useCurrentUser();
-  const supervises = hasRole(me, 'supervisor', 'admin');
+  const mayUrge = can(me, 'supervision.urge');
+  const mayIssue = can(me, 'supervision.notice');
   const [search, setSearch] = useSearchParams();
   const client = useQueryClient();
   const [target, setTarget] = useState<NoticeTarget | null>(null);
@@ -119,7 +120,7 @@ export default function SupervisionCenterPage() {
       align: 'center',
       render: (count: number) => (count > 0 ? <Link to="/supervision/notices">{count}</Link> : count),
     },
-    ...(supervises
+    ...(mayUrge || mayIssue
       ? [
           {
             title: common.actions,
@@ -127,10 +128,12 @@ export default function SupervisionCenterPage() {
             width: 170,
             render: (_: unknown, item: OverviewItem) => (
               <Space size={4}>
-                <UrgeButton path={`/api/items/${item.itemId}/urge`} />
-                <Button size="small" type="primary" ghost onClick={() => setTarget(issueOn(item))}>
-                  {t.center.issue}
-                </Button>
+                {mayUrge ? <UrgeButton path={`/api/items/${item.itemId}/urge`} /> : null}
+                {mayIssue ? (
+                  <Button size="small" type="primary" ghost onClick={() => setTarget(issueOn(item))}>
+                    {t.center.issue}
+                  </Button>
+                ) : null}
               </Space>
             ),
           },
@@ -155,7 +158,7 @@ export default function SupervisionCenterPage() {
         { title: t.center.reason, dataIndex: 'reason', width: 260 },
         { title: t.center.leadUnit, dataIndex: 'leadUnit', width: 120 },
         { title: t.center.dueOn, dataIndex: 'dueOn', width: 100 },
-        ...(supervises
+        ...(mayUrge || mayIssue
           ? [
               {
                 title: common.actions,
@@ -163,10 +166,12 @@ export default function SupervisionCenterPage() {
                 width: 170,
                 render: (_: unknown, task: OverviewTask) => (
                   <Space size={4}>
-                    <UrgeButton path={`/api/tasks/${task.taskId}/urge`} />
-                    <Button size="small" onClick={() => setTarget(issueOn(item, task))}>
-                      {t.center.issue}
-                    </Button>
+                    {mayUrge ? <UrgeButton path={`/api/tasks/${task.taskId}/urge`} /> : null}
+                    {mayIssue ? (
+                      <Button size="small" onClick={() => setTarget(issueOn(item, task))}>
+                        {t.center.issue}
+                      </Button>
+                    ) : null}
                   </Space>
                 ),
               },

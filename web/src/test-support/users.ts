@@ -1,0 +1,119 @@
+import type { Ability } from '@shared/abilities.ts';
+import type { Me } from '../api/session.ts';
+
+// Signed-in users of the component tests, one per role, with the abilities the server grants that
+// role (written out as in the server's own table, src/domain/accounts/permissions.test.ts).
+
+const everyone: Ability[] = ['tokens.own', 'plans.read', 'tasks.read'];
+const unitWork: Ability[] = [
+  'tasks.acknowledge',
+  'reports.submit',
+  'occurrences.log',
+  'extensions.request',
+  'completions.request',
+  'supervision.reply',
+  'findings.record',
+  'inspections.file',
+  'evaluation.read',
+];
+
+const abilities: Record<string, Ability[]> = {
+  admin: [
+    ...everyone,
+    'users.manage',
+    'audit.read',
+    'jobs.manage',
+    'notifications.configure',
+    'reminders.read',
+    'settings.edit',
+    'calendar.edit',
+    'schoolCalendar.edit',
+    'directory.edit',
+    'plans.readAll',
+    'tasks.edit',
+    'reports.review',
+    'extensions.decide',
+    'completions.decide',
+    'supervision.overview',
+    'supervision.notice',
+    'supervision.urge',
+    'inspections.overview',
+    'dashboard.read',
+    'bulletins.read',
+    'bulletins.write',
+    'evaluation.read',
+    'evaluation.edit',
+    'compare.use',
+    'compare.carryOver',
+  ],
+  supervisor: [
+    ...everyone,
+    'audit.read',
+    'reminders.read',
+    'schoolCalendar.edit',
+    'directory.edit',
+    'plans.readAll',
+    'plans.import',
+    'plans.publish',
+    'reporting.edit',
+    'tasks.edit',
+    'reports.review',
+    'extensions.decide',
+    'completions.decide',
+    'supervision.overview',
+    'supervision.notice',
+    'supervision.urge',
+    'findings.manage',
+    'findings.record',
+    'inspections.overview',
+    'dashboard.read',
+    'bulletins.read',
+    'bulletins.write',
+    'evaluation.read',
+    'evaluation.edit',
+    'compare.use',
+    'compare.carryOver',
+  ],
+  leader: [
+    ...everyone,
+    'reports.review',
+    'extensions.decide',
+    'supervision.overview',
+    'dashboard.read',
+    'bulletins.read',
+    'evaluation.read',
+    'compare.use',
+  ],
+  department: [...everyone, ...unitWork],
+  school: [...everyone, ...unitWork],
+  viewer: [
+    ...everyone,
+    'plans.readAll',
+    'inspections.overview',
+    'dashboard.read',
+    'bulletins.read',
+    'evaluation.read',
+    'compare.use',
+  ],
+};
+
+/** The test users' roles. */
+export type TestRole = 'admin' | 'supervisor' | 'leader' | 'department' | 'school' | 'viewer';
+
+/** A signed-in user of one role: 办公室 for a department, 城关小学 for a school, 陈玲玲 for a leader. */
+export function userOf(role: TestRole): Me {
+  return {
+    user: { id: 1, username: role, displayName: role },
+    organization: { id: 1, name: '云溪区教育体育局' },
+    roles: [role],
+    unit:
+      role === 'department'
+        ? { id: 1, name: '办公室', kind: 'department' }
+        : role === 'school'
+          ? { id: 9, name: '城关小学', kind: 'school' }
+          : null,
+    leader: role === 'leader' ? { id: 1, name: '陈玲玲' } : null,
+    permissions: abilities[role] ?? [],
+    csrfToken: 'test',
+  };
+}
