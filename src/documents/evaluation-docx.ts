@@ -18,6 +18,10 @@ const words = {
   none: '无',
   noAdjustments: '加减分：无。',
   noTasks: '无考核任务',
+  noData: '无考核数据',
+  notAssessed: '暂不考核',
+  silent: '（应报未报）',
+  scaled: '（折算）',
   header: ['名次', '单位', '完成情况', '及时性', '审核质量', '加分', '减分', '总分'],
 } as const;
 
@@ -35,9 +39,9 @@ export function writeEvaluationDocx(evaluation: Evaluation, issuedOn: string): P
     paragraph(words.rubric(evaluation)),
     ...adjustmentLines(evaluation).map(paragraph),
     { kind: 'heading', text: words.departments },
-    rankingTable(evaluation.departments),
+    rankingTable(evaluation.departments, evaluation),
     { kind: 'heading', text: words.schools },
-    rankingTable(evaluation.schools),
+    rankingTable(evaluation.schools, evaluation),
     { kind: 'heading', text: words.lines },
     ...[...evaluation.departments, ...evaluation.schools].flatMap(unitLines),
     { kind: 'heading', text: words.notes },
@@ -61,22 +65,27 @@ function adjustmentLines(evaluation: Evaluation): string[] {
   );
 }
 
-function rankingTable(units: readonly UnitEvaluation[]): OfficialBlock {
+// A measure left out of the total reads 暂不考核; a scaled total and a unit ranked after the
+// others by the silent rule say so beside the number and the name (the rules are in 说明).
+function rankingTable(units: readonly UnitEvaluation[], evaluation: Evaluation): OfficialBlock {
   if (units.length === 0) return { kind: 'paragraph', text: words.none };
+  const fullWeight = evaluation.rubric.completion + evaluation.rubric.timeliness + evaluation.rubric.quality;
+  const measure = (m: { points: number | null }) =>
+    m.points === null ? words.notAssessed : m.points.toFixed(2);
   const rows = units.map((u) =>
     u.ranked
       ? [
           String(u.rank ?? ''),
-          u.unitName,
-          u.completion.points.toFixed(2),
-          u.timeliness.points.toFixed(2),
-          u.quality.points.toFixed(2),
+          `${u.unitName}${u.silent ? words.silent : ''}`,
+          measure(u.completion),
+          measure(u.timeliness),
+          measure(u.quality),
           u.bonus.toFixed(2),
           u.penalty.toFixed(2),
-          (u.total ?? 0).toFixed(2),
+          `${(u.total ?? 0).toFixed(2)}${u.assessedWeight !== null && u.assessedWeight < fullWeight ? words.scaled : ''}`,
         ]
-      : // A unit with no task says so once, across the six score columns.
-        ['—', u.unitName, words.noTasks],
+      : // A unit without a score says why once, across the six score columns.
+        ['—', u.unitName, u.unranked === 'noData' ? words.noData : words.noTasks],
   );
   return { kind: 'table', columns: [...words.header], widths: COLUMN_SHARES, rows };
 }
@@ -84,7 +93,7 @@ function rankingTable(units: readonly UnitEvaluation[]): OfficialBlock {
 function unitLines(unit: UnitEvaluation): OfficialBlock[] {
   const title = unit.ranked
     ? `${unit.unitName}（第${unit.rank}名，${(unit.total ?? 0).toFixed(2)}分）`
-    : unit.unitName;
+    : `${unit.unitName}（${unit.unranked === 'noData' ? words.noData : words.noTasks}）`;
   return [
     { kind: 'heading', text: title },
     ...unit.lines.map((line): OfficialBlock => ({ kind: 'paragraph', text: line.text })),

@@ -13,6 +13,13 @@ export const evaluationSheets = {
   rules: '考核规则与说明',
   kinds: { department: '股室', school: '学校' },
   noTasks: '无考核任务',
+  noData: '无考核数据',
+  /** Not assessable yet (暂不考核): the cell of a measure left out of the total. */
+  notAssessed: '暂不考核',
+  notes: {
+    scaled: (weight: number) => `按可考核项（权重 ${weight}）折算`,
+    silent: '应报未报，排在有有效报告的单位之后',
+  },
 } as const;
 
 const RANKING_COLUMNS = [
@@ -24,10 +31,11 @@ const RANKING_COLUMNS = [
   { key: 'timeliness', header: '及时性得分', width: 12 },
   { key: 'timelinessCount', header: '按时/应报送', width: 13 },
   { key: 'quality', header: '审核质量得分', width: 14 },
-  { key: 'qualityCount', header: '未退回/已报送', width: 15 },
+  { key: 'qualityCount', header: '审核通过/审核次数', width: 17 },
   { key: 'bonus', header: '加分', width: 8 },
   { key: 'penalty', header: '减分', width: 8 },
   { key: 'total', header: '总分', width: 10 },
+  { key: 'note', header: '说明', width: 36 },
 ];
 
 const LINE_COLUMNS = [
@@ -46,6 +54,8 @@ export async function writeEvaluationXlsx(evaluation: Evaluation): Promise<Uint8
   const units = [...evaluation.departments, ...evaluation.schools];
 
   const ranking = sheet(book, evaluationSheets.ranking, RANKING_COLUMNS);
+  const fullWeight = evaluation.rubric.completion + evaluation.rubric.timeliness + evaluation.rubric.quality;
+  const measure = (m: { points: number | null }) => m.points ?? evaluationSheets.notAssessed;
   for (const unit of units) {
     const row = ranking.addRow(
       unit.ranked
@@ -53,20 +63,23 @@ export async function writeEvaluationXlsx(evaluation: Evaluation): Promise<Uint8
             group: evaluationSheets.kinds[unit.unitKind],
             rank: unit.rank,
             unit: unit.unitName,
-            completion: unit.completion.points,
+            completion: measure(unit.completion),
             completionCount: `${unit.completion.achieved}/${unit.completion.expected}`,
-            timeliness: unit.timeliness.points,
+            timeliness: measure(unit.timeliness),
             timelinessCount: `${unit.timeliness.onTime}/${unit.timeliness.due}`,
-            quality: unit.quality.points,
-            qualityCount: `${unit.quality.clean}/${unit.quality.filed}`,
+            quality: measure(unit.quality),
+            qualityCount: `${unit.quality.accepted}/${unit.quality.reviewed}`,
             bonus: unit.bonus,
             penalty: unit.penalty,
             total: unit.total,
+            note: rankingNote(unit, fullWeight),
           }
         : {
             group: evaluationSheets.kinds[unit.unitKind],
             unit: unit.unitName,
-            total: evaluationSheets.noTasks,
+            total: unit.unranked === 'noData' ? evaluationSheets.noData : evaluationSheets.noTasks,
+            // Why it has no score: the total line says it in words.
+            note: unit.lines.find((line) => line.kind === 'total')?.text ?? '',
           },
     );
     for (const key of ['completion', 'timeliness', 'quality', 'bonus', 'penalty', 'total']) {
@@ -114,6 +127,16 @@ export async function writeEvaluationXlsx(evaluation: Evaluation): Promise<Uint8
   return new Uint8Array(buffer as ArrayBuffer);
 }
 
+// What the ranking row alone does not show: a total scaled over fewer measures, the silent rule.
+function rankingNote(unit: UnitEvaluation, fullWeight: number): string | undefined {
+  const notes: string[] = [];
+  if (unit.assessedWeight !== null && unit.assessedWeight < fullWeight) {
+    notes.push(evaluationSheets.notes.scaled(unit.assessedWeight));
+  }
+  if (unit.silent) notes.push(evaluationSheets.notes.silent);
+  return notes.length > 0 ? notes.join('；') : undefined;
+}
+
 function addLines(sheet: ExcelJS.Worksheet, unit: UnitEvaluation): void {
   unit.lines.forEach((line, index) => {
     const row = sheet.addRow({
@@ -121,7 +144,8 @@ function addLines(sheet: ExcelJS.Worksheet, unit: UnitEvaluation): void {
       unit: unit.unitName,
       no: index + 1,
       text: line.text,
-      points: unit.ranked ? line.points : '',
+      // An unranked unit has no points to show (its entries wait for data).
+      points: unit.ranked ? (line.points ?? '') : '',
     });
     row.getCell('points').numFmt = '0.00';
     if (line.kind === 'total') row.font = { bold: true };

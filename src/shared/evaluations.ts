@@ -97,29 +97,56 @@ export interface EvaluationAdjustment {
   createdAt: string;
 }
 
-/** The kind of a calculation line. */
-export type EvaluationLineKind = 'completion' | 'timeliness' | 'quality' | 'bonus' | 'penalty' | 'total';
+/** The kind of a calculation line ('rule': the ranking rule that places a unit, no points). */
+export type EvaluationLineKind =
+  | 'completion'
+  | 'timeliness'
+  | 'quality'
+  | 'bonus'
+  | 'penalty'
+  | 'total'
+  | 'rule';
 
 /** One line of a unit's calculation, e.g. 完成情况：已验收 18 / 应完成 20 = 90.0% × 60 = 54.00. */
 export interface EvaluationLine {
   kind: EvaluationLineKind;
   text: string;
-  /** The points this line adds (negative for a penalty); for 'total' the total. */
-  points: number;
+  /**
+   * The points this line adds (negative for a penalty); for 'total' the total. null when the line
+   * adds nothing: a measure that cannot be assessed yet (暂不考核), a ranking rule, an unscored unit.
+   */
+  points: number | null;
 }
+
+/** Why a unit has no rank: no task in the plan (无考核任务), or nothing that can be assessed yet (无考核数据). */
+export type UnrankedReason = 'noTasks' | 'noData';
 
 /** A unit's score with its calculation. */
 export interface UnitEvaluation {
   unitId: number;
   unitName: string;
   unitKind: 'department' | 'school';
-  /** false for a unit with no task in the plan (无考核任务): no score, no rank. */
+  /** false for a unit without a score and rank (see `unranked`). */
   ranked: boolean;
+  /** Why the unit is not ranked; null when it is. */
+  unranked: UnrankedReason | null;
+  /**
+   * Reports were due and none of the unit's reports stands as of the day (none filed, or every one
+   * returned and not filed again): ranked after every unit that has one, whatever the points.
+   */
+  silent: boolean;
   rank: number | null;
   total: number | null;
-  completion: { achieved: number; expected: number; points: number };
-  timeliness: { onTime: number; due: number; points: number };
-  quality: { clean: number; filed: number; points: number };
+  /**
+   * The sum of the weights of the measures that could be assessed; when less than the rubric's three
+   * weights the total was scaled over them (按可考核项折算). null for an unranked unit.
+   */
+  assessedWeight: number | null;
+  /** points: null when the measure cannot be assessed yet (nothing owed by the day). */
+  completion: { achieved: number; expected: number; points: number | null };
+  timeliness: { onTime: number; due: number; points: number | null };
+  /** Review decisions on the unit's reports by the day: accepted of all reviewed; filed = reports filed. */
+  quality: { accepted: number; reviewed: number; filed: number; points: number | null };
   bonus: number;
   penalty: number;
   lines: EvaluationLine[];

@@ -150,10 +150,11 @@ describeEachDatabase(
         '及时性得分',
         '按时/应报送',
         '审核质量得分',
-        '未退回/已报送',
+        '审核通过/审核次数',
         '加分',
         '减分',
         '总分',
+        '说明',
       ]);
       expect(rows.slice(1)).toHaveLength(units.length);
       for (const unit of ranked) {

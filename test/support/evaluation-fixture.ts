@@ -5,8 +5,10 @@ import type { Actor } from '../../src/domain/context.ts';
 import { addIndicator, addItem, addOrganization, addPlan, addTask, addUnit, addUser } from './factories.ts';
 
 // A small plan whose evaluation is worked out by hand in evaluation.test.ts (tests only). Every
-// task starts 2024-03-01; monthly reports are due on the 25th (25 May 2024 is a Saturday, so May's
-// is due Monday 27 May); the evaluation date is 2024-07-10, when Mar–Jun reports are due.
+// task starts 2024-03-01 (教研室's on 2024-09-01); monthly reports are due on the 25th (25 May 2024
+// is a Saturday, so May's is due Monday 27 May); the evaluation date is 2024-07-10, when Mar–Jun
+// reports are due. An accepted report was accepted two days after its (latest) submission, as
+// review-report records it: one review row per decision.
 
 /** The fixture's units, tasks and people. */
 export interface EvaluationFixture {
@@ -16,11 +18,23 @@ export interface EvaluationFixture {
     office: number;
     personnel: number;
     finance: number;
+    safety: number;
+    research: number;
     chengguan: number;
     shiyan: number;
+    chengxi: number;
     kindergarten: number;
   };
-  tasks: { t1: number; t2: number; t3: number; t4: number; t5: number; t6: number };
+  tasks: {
+    t1: number;
+    t2: number;
+    t3: number;
+    t4: number;
+    t5: number;
+    t6: number;
+    t7: number;
+    t8: number;
+  };
   /** Report ids by name, for tests that change one after locking. */
   reports: { personnelT4Mar: number };
   actors: {
@@ -38,6 +52,7 @@ export interface EvaluationFixture {
 export const EVALUATION_NOW = '2024-07-10T02:00:00Z';
 
 const at = (day: string) => `${day}T02:00:00.000Z`;
+const twoDaysAfter = (day: string) => new Date(Date.parse(at(day)) + 2 * 86_400_000).toISOString();
 
 async function report(
   db: Kysely<DB>,
@@ -64,22 +79,30 @@ async function report(
     })
     .returning('id')
     .executeTakeFirstOrThrow();
+  if (state === 'accepted') await review(db, row.id, 'accept', twoDaysAfter(submittedOn));
   return row.id;
 }
 
-async function returned(db: Kysely<DB>, reportId: number, on: string): Promise<void> {
+async function review(
+  db: Kysely<DB>,
+  reportId: number,
+  decision: 'accept' | 'return',
+  createdAt: string,
+): Promise<void> {
   await db
     .insertInto('reviews')
     .values({
       target_type: 'report',
       target_id: reportId,
-      decision: 'return',
-      comment: '请补充佐证材料',
+      decision,
+      comment: decision === 'return' ? '请补充佐证材料' : '',
       reviewer_id: null,
-      created_at: at(on),
+      created_at: createdAt,
     })
     .execute();
 }
+
+const returned = (db: Kysely<DB>, reportId: number, on: string) => review(db, reportId, 'return', at(on));
 
 async function occurrence(
   db: Kysely<DB>,
@@ -108,27 +131,38 @@ export async function seedEvaluationFixture(database: Database): Promise<Evaluat
     office: await addUnit(db, org, '办公室'),
     personnel: await addUnit(db, org, '人事股'),
     finance: await addUnit(db, org, '财务股'),
+    safety: await addUnit(db, org, '安全股'),
+    research: await addUnit(db, org, '教研室'),
     chengguan: await addUnit(db, org, '城关小学', 'school'),
     shiyan: await addUnit(db, org, '实验小学', 'school'),
+    chengxi: await addUnit(db, org, '城西小学', 'school'),
     kindergarten: await addUnit(db, org, '城南幼儿园', 'school'),
   };
   const { planId, sectionId } = await addPlan(db, org);
   const item = await addItem(db, planId, sectionId, 1, '深入学习贯彻党的二十大精神');
-  const task = (title: string, leadUnitId: number, options: { co?: number[]; dueOn?: string } = {}) =>
+  const task = (
+    title: string,
+    leadUnitId: number,
+    options: { co?: number[]; startOn?: string; dueOn?: string } = {},
+  ) =>
     addTask(db, planId, item, {
       title,
       leadUnitId,
-      startOn: '2024-03-01',
+      startOn: options.startOn ?? '2024-03-01',
       ...(options.co ? { coUnitIds: options.co } : {}),
       ...(options.dueOn ? { dueOn: options.dueOn } : {}),
     });
   const tasks = {
     t1: await task('每月开展理论中心组学习', units.office, { co: [units.personnel] }),
-    t2: await task('制订《意识形态工作实施方案》', units.office),
+    // 安全股 co-owns T2 and never reports: the office's work gives it full completion.
+    t2: await task('制订《意识形态工作实施方案》', units.office, { co: [units.safety] }),
     t3: await task('全年开展不少于两次专题培训', units.personnel),
     t4: await task('6月底前完成人事档案整理', units.personnel, { dueOn: '2024-06-30' }),
     t5: await task('每月开展校园安全检查', units.chengguan),
     t6: await task('每月开展校园安全检查', units.shiyan),
+    // Nothing of it is owed by 2024-07-10.
+    t7: await task('秋季学期开展教研活动', units.research, { startOn: '2024-09-01' }),
+    t8: await task('每月开展校园安全检查', units.chengxi),
   };
   const i1 = await addIndicator(db, tasks.t1, {
     kind: 'recurring',
@@ -152,6 +186,12 @@ export async function seedEvaluationFixture(database: Database): Promise<Evaluat
     per: 'month',
     text: '每月开展校园安全检查',
   });
+  await addIndicator(db, tasks.t7, { kind: 'recurring', per: 'month', text: '每月开展教研活动' });
+  const i8 = await addIndicator(db, tasks.t8, {
+    kind: 'recurring',
+    per: 'month',
+    text: '每月开展校园安全检查',
+  });
 
   // 办公室 T1 (monthly): March and May accepted; April's is awaiting review; July's is the open month.
   await occurrence(db, i1, '2024-03-15');
@@ -162,9 +202,10 @@ export async function seedEvaluationFixture(database: Database): Promise<Evaluat
   await occurrence(db, i2, '2024-05-20');
   // 人事股 T3: one training by July (one of two owed by 2024-07-10: floor(2 × 192 / 366) = 1).
   await occurrence(db, i3, '2024-04-10');
-  // 城关小学 every month; 实验小学 March only.
+  // 城关小学 every month; 实验小学 and 城西小学 March only.
   for (const day of ['2024-03-20', '2024-04-20', '2024-05-20', '2024-06-20']) await occurrence(db, i5, day);
   await occurrence(db, i6, '2024-03-22');
+  await occurrence(db, i8, '2024-03-22');
 
   // 办公室 T1: Mar on time; Apr first filed 04-20, returned 04-22, refiled late 04-28; May filed on
   // Monday 05-27 (on time by the next-working-day rule); Jun missing.
@@ -194,14 +235,14 @@ export async function seedEvaluationFixture(database: Database): Promise<Evaluat
   const personnelT4Mar = await report(db, tasks.t4, units.personnel, '2024-03', '2024-03-19', 'submitted');
   await report(db, tasks.t4, units.personnel, '2024-04', '2024-04-19');
 
-  // 城关小学: all four on time. 实验小学: none.
+  // 城关小学: Mar–May on time, June a day late (06-26); none reviewed yet. 实验小学, 城西小学: none.
   for (const [period, day] of [
     ['2024-03', '2024-03-25'],
     ['2024-04', '2024-04-25'],
     ['2024-05', '2024-05-27'],
-    ['2024-06', '2024-06-25'],
+    ['2024-06', '2024-06-26'],
   ] as const) {
-    await report(db, tasks.t5, units.chengguan, period, day);
+    await report(db, tasks.t5, units.chengguan, period, day, 'submitted');
   }
 
   const actors = {

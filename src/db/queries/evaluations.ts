@@ -267,22 +267,22 @@ export async function insertLock(
     .execute();
 }
 
-/** Report ids of a plan that were returned (退回) at least once, with the day of the first return. */
-export async function listReturnedReports(
+/** Every review decision (accept or return) on the reports of a plan, oldest first. */
+export async function listReportReviews(
   db: Kysely<DB>,
   planId: number,
-): Promise<Array<{ reportId: number; firstReturnedAt: string }>> {
+): Promise<Array<{ reportId: number; decision: 'accept' | 'return'; reviewedAt: string }>> {
   const rows = await db
     .selectFrom('reviews')
     .innerJoin('reports', 'reports.id', 'reviews.target_id')
     .innerJoin('tasks', 'tasks.id', 'reports.task_id')
-    .select(['reviews.target_id', (eb) => eb.fn.min('reviews.created_at').as('first')])
+    .select(['reviews.target_id', 'reviews.decision', 'reviews.created_at'])
     .where('reviews.target_type', '=', 'report')
-    .where('reviews.decision', '=', 'return')
     .where('tasks.plan_id', '=', planId)
-    .groupBy('reviews.target_id')
+    .orderBy('reviews.created_at')
+    .orderBy('reviews.id')
     .execute();
-  return rows.map((r) => ({ reportId: r.target_id, firstReturnedAt: String(r.first) }));
+  return rows.map((r) => ({ reportId: r.target_id, decision: r.decision, reviewedAt: String(r.created_at) }));
 }
 
 /**

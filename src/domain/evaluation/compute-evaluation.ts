@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { findRubric, listAdjustments, listReturnedReports } from '../../db/queries/evaluations.ts';
+import { findRubric, listAdjustments, listReportReviews } from '../../db/queries/evaluations.ts';
 import { loadPlanIndicators } from '../../db/queries/indicators.ts';
 import { loadAcceptedPlanOccurrences } from '../../db/queries/occurrences.ts';
 import { findOrganization } from '../../db/queries/organizations.ts';
@@ -38,7 +38,7 @@ export async function computeEvaluation(
     indicators,
     occurrences,
     reports,
-    returned,
+    reviews,
     reporting,
     rubricRow,
     adjustments,
@@ -49,7 +49,7 @@ export async function computeEvaluation(
     loadPlanIndicators(db, plan.id),
     loadAcceptedPlanOccurrences(db, plan.id),
     loadPlanReports(db, plan.id),
-    listReturnedReports(db, plan.id),
+    listReportReviews(db, plan.id),
     loadPlanReporting(db, plan.organization_id, plan.id),
     findRubric(db, plan.id),
     listAdjustments(db, plan.id),
@@ -81,9 +81,15 @@ export async function computeEvaluation(
         unitId: r.unitId,
         period: r.period,
         submittedOn: shanghaiDate(new Date(r.submittedAt)),
+        submittedAt: new Date(r.submittedAt).toISOString(),
         state: r.state,
       })),
-      returnedOn: new Map(returned.map((r) => [r.reportId, shanghaiDate(new Date(r.firstReturnedAt))])),
+      reviews: reviews.map((r) => ({
+        reportId: r.reportId,
+        decision: r.decision,
+        reviewedAt: new Date(r.reviewedAt).toISOString(),
+        reviewedOn: shanghaiDate(new Date(r.reviewedAt)),
+      })),
       reporting,
     },
     asOf,

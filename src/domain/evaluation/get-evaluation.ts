@@ -7,6 +7,7 @@ import { AppError } from '../errors.ts';
 import { isSupervisorOf } from '../task-access.ts';
 import { type ComputedEvaluation, computeEvaluation, evaluationDay } from './compute-evaluation.ts';
 import { evaluationMessages as M } from './messages.ts';
+import { readSnapshot } from './read-snapshot.ts';
 
 // Who sees what: supervisors, admins, leaders and viewers read every unit's score; a department or
 // school user reads its own unit's line (score, rank and calculation) and no one else's.
@@ -33,7 +34,7 @@ export async function getEvaluation(ctx: Context, planId: number): Promise<Evalu
   const plan = await requireEvaluatedPlan(ctx, planId);
   const lock = await findLock(ctx.db, plan.id);
   const computed: ComputedEvaluation = lock
-    ? (JSON.parse(lock.snapshot) as ComputedEvaluation)
+    ? readSnapshot(lock.snapshot)
     : await computeEvaluation(ctx.db, plan, evaluationDay(plan, shanghaiToday(ctx)));
   const evaluation: Evaluation = {
     ...computed,

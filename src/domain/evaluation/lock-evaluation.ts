@@ -19,8 +19,12 @@ export async function lockEvaluation(
     const plan = await requireEditablePlan(ctx, trx, planId);
     const asOf = evaluationDay(plan, shanghaiToday(ctx));
     const evaluation = await computeEvaluation(trx, plan, asOf);
-    const ranked = [...evaluation.departments, ...evaluation.schools].filter((u) => u.ranked);
-    if (ranked.length === 0) throw new AppError('CONFLICT', M.noUnits);
+    const units = [...evaluation.departments, ...evaluation.schools];
+    const ranked = units.filter((u) => u.ranked);
+    if (ranked.length === 0) {
+      const owners = units.some((u) => u.unranked === 'noData');
+      throw new AppError('CONFLICT', owners ? M.nothingToLock : M.noUnits);
+    }
     await insertLock(trx, {
       planId: plan.id,
       asOf,

@@ -1,18 +1,22 @@
-import type { IndicatorTable } from '../../db/schema.ts';
-import { achievedOf } from '../lights/achieved.ts';
+import type { IndicatorTable, OccurrenceMilestone } from '../../db/schema.ts';
 import {
   addDays,
-  dayNumber,
-  expectedByDate,
+  computeIndicatorLight,
+  defaultLightSettings,
   type IndicatorProgressInput,
-  isCompletionAccepted,
   type PlanDate,
   type SchoolCalendar,
-  scheduleOf,
 } from '../lights/index.ts';
+import { achievedInputs } from '../plan-lights-build.ts';
 import { filingForPeriod } from '../reporting/filing.ts';
 import type { PlanReporting } from '../reporting/load-reporting.ts';
 import { reportingPeriods } from '../reporting/reporting-rule.ts';
+import {
+  type MeasuredReport,
+  measureReviews,
+  type ReportReview,
+  type ReviewMeasures,
+} from './measure-reviews.ts';
 
 // The three measures of the evaluation, counted per unit from a plan's loaded data. Pure: what is
 // owed by a day comes from the lights (expected by date) and the reporting rule (periods and due
@@ -39,27 +43,29 @@ export interface EvaluationData {
     targetValue: number | null;
     dueOn: string | null;
   }>;
-  /** Accepted occurrences only. */
-  occurrences: Array<{ indicatorId: number; occurredOn: string }>;
-  reports: Array<{
-    id: number;
-    taskId: number;
-    unitId: number;
-    period: string;
-    /** The Asia/Shanghai day of the latest submission. */
-    submittedOn: string;
-    state: 'submitted' | 'accepted' | 'returned';
+  /** Accepted occurrences only; value for percent promises, milestone for projects. */
+  occurrences: Array<{
+    indicatorId: number;
+    occurredOn: string;
+    value: number | null;
+    milestone: OccurrenceMilestone | null;
   }>;
-  /** Report id → the Asia/Shanghai day it was first returned. */
-  returnedOn: Map<number, string>;
+  reports: Array<
+    MeasuredReport & {
+      taskId: number;
+      period: string;
+      state: 'submitted' | 'accepted' | 'returned';
+    }
+  >;
+  /** Every review decision on the plan's reports. */
+  reviews: ReportReview[];
   reporting: PlanReporting;
 }
 
-/** What a unit did against what it owed, as of a day. */
-export interface UnitMeasures {
+/** What a unit did against what it owed, as of a day (quality and filing: measure-reviews.ts). */
+export interface UnitMeasures extends ReviewMeasures {
   completion: { achieved: number; expected: number };
   timeliness: { onTime: number; due: number };
-  quality: { clean: number; filed: number };
 }
 
 /** Counts the three measures for every unit that owns a task of the plan (lead or co-owner). */
@@ -72,7 +78,8 @@ export function measureUnits(data: EvaluationData, asOf: PlanDate): Map<number, 
       m = {
         completion: { achieved: 0, expected: 0 },
         timeliness: { onTime: 0, due: 0 },
-        quality: { clean: 0, filed: 0 },
+        quality: { accepted: 0, reviewed: 0 },
+        filing: { filed: 0, standing: 0 },
       };
       result.set(unitId, m);
     }
@@ -121,13 +128,8 @@ export function measureUnits(data: EvaluationData, asOf: PlanDate): Map<number, 
     }
   }
 
-  for (const report of data.reports) {
-    const returnedOn = data.returnedOn.get(report.id);
-    const returned = returnedOn !== undefined && returnedOn <= asOf;
-    if (report.submittedOn > asOf && !returned) continue;
-    const m = of(report.unitId).quality;
-    m.filed += 1;
-    if (!returned) m.clean += 1;
+  for (const [unitId, reviewed] of measureReviews(data.reports, data.reviews, asOf)) {
+    Object.assign(of(unitId), reviewed);
   }
   return result;
 }
@@ -148,7 +150,7 @@ function taskCompletion(
     due: row.dueOn ?? task.dueOn,
     startOn: task.startOn,
     endOn: at.yearEnd,
-    occurrences: (occurrencesByIndicator.get(row.id) ?? []).map((o) => o.occurredOn),
+    ...achievedInputs(row.kind, occurrencesByIndicator.get(row.id) ?? []),
     ...(completion ? { completionAccepted: completion } : {}),
   }));
   // As in the lights: a task with no measurable promise is a deadline only completion fulfils.
@@ -171,30 +173,17 @@ function taskCompletion(
   return { achieved, expected };
 }
 
-/** What one indicator owes by a day (the lights' expected-by-date) and how much of it accepted work covers. */
+/**
+ * What one indicator owes by a day and how much accepted work covers: the credit the lights give it
+ * (credited / owed, see lights/credit.ts), so the evaluation counts exactly what the board shows.
+ */
 export function indicatorCompletion(
   input: IndicatorProgressInput,
   asOf: PlanDate,
   calendar: SchoolCalendar,
 ): { achieved: number; expected: number } {
-  const owed = expectedByDate(input, asOf, calendar);
-  // A percent target owes one result (the value reached), not "95" of something.
-  const expected = input.kind === 'percent' ? (owed > 0 ? 1 : 0) : owed;
-  if (expected === 0) return { achieved: 0, expected: 0 };
-  if (isCompletionAccepted(input.completionAccepted, asOf)) return { achieved: expected, expected };
-  const schedule = scheduleOf(input, calendar);
-  const { actual, perSlot } = achievedOf(input, schedule, asOf);
-  if (input.kind === 'percent') return { achieved: actual >= schedule.target ? 1 : 0, expected };
-  if (input.kind === 'recurring') {
-    // Period by period, as the lights judge it: a later session does not make up a missed month.
-    const today = dayNumber(asOf);
-    const counted = schedule.slots.reduce(
-      (sum, slot, index) => sum + (dayNumber(slot.closeOn) < today ? (perSlot[index] ?? 0) : 0),
-      0,
-    );
-    return { achieved: Math.min(counted, expected), expected };
-  }
-  return { achieved: Math.min(actual, expected), expected };
+  const { credited, owed } = computeIndicatorLight(input, asOf, defaultLightSettings, calendar);
+  return { achieved: credited, expected: owed };
 }
 
 function groupBy<T, K>(rows: readonly T[], key: (row: T) => K): Map<K, T[]> {

@@ -7,15 +7,19 @@ export function divideHalfUp(numerator: number, denominator: number): number {
   return Math.floor((2 * numerator + denominator) / (2 * denominator));
 }
 
-/** n / d × weight in centipoints (hundredths), rounded half up; a share of nothing due is the whole weight. */
+/**
+ * n / d × weight in centipoints (hundredths), rounded half up. A share of nothing (d = 0) is not
+ * full marks: such a line cannot be assessed and is left out by the caller, so it is refused here.
+ */
 export function shareCentipoints(n: number, d: number, weight: number): number {
-  if (d === 0) return weight * 100;
+  if (d <= 0) throw new RangeError('shareCentipoints: nothing to assess (d = 0)');
   return divideHalfUp(n * weight * 100, d);
 }
 
-/** n / d as a percent with one decimal, rounded half up, e.g. '83.3%'; '100.0%' when nothing is due. */
+/** n / d as a percent with one decimal, rounded half up, e.g. '83.3%'; d must be positive. */
 export function percentText(n: number, d: number): string {
-  const tenths = d === 0 ? 1000 : divideHalfUp(n * 1000, d);
+  if (d <= 0) throw new RangeError('percentText: nothing to assess (d = 0)');
+  const tenths = divideHalfUp(n * 1000, d);
   return `${Math.floor(tenths / 10)}.${tenths % 10}%`;
 }
 

@@ -32,19 +32,32 @@ describeEachDatabase('evaluation of a generated Yunxi year', (current) => {
       .where('tasks.plan_id', '=', planId)
       .execute();
     const ranked = [...evaluation.departments, ...evaluation.schools].filter((u) => u.ranked);
+    // At year end every owner owes reports, so every one is assessable and ranked.
     expect(new Set(ranked.map((u) => u.unitId))).toEqual(new Set(owners.map((o) => o.unit_id)));
     for (const group of [evaluation.departments, evaluation.schools]) {
-      const ranks = group.filter((u) => u.ranked).map((u) => u.rank ?? 0);
+      const rankedUnits = group.filter((u) => u.ranked);
+      const ranks = rankedUnits.map((u) => u.rank ?? 0);
       expect(ranks[0]).toBe(1);
-      // Competition ranking: each rank is its position or the previous rank when tied.
-      ranks.forEach((rank, index) => {
-        expect(rank === index + 1 || rank === ranks[index - 1]).toBe(true);
+      rankedUnits.forEach((unit, index) => {
+        const before = rankedUnits[index - 1];
+        // Competition ranking: each rank is its position, or the previous rank when tied — and a
+        // tie means the same standing and the same total, never a name.
+        expect(unit.rank === index + 1 || unit.rank === before?.rank).toBe(true);
+        if (before && unit.rank === before.rank) {
+          expect([unit.silent, unit.total]).toEqual([before.silent, before.total]);
+        }
+        // Silent units (reports due, none standing) come after every other, whatever the points.
+        if (before?.silent) expect(unit.silent).toBe(true);
+        if (before && before.silent === unit.silent)
+          expect(unit.total).toBeLessThanOrEqual(before.total ?? 0);
       });
-      for (const unit of group.filter((u) => u.ranked)) {
+      for (const unit of rankedUnits) {
         expect(unit.total).toBeGreaterThanOrEqual(0);
         expect(unit.total).toBeLessThanOrEqual(100 + evaluation.rubric.bonusCap);
         expect(unit.timeliness.due).toBeGreaterThan(0);
-        expect(unit.lines.at(-1)?.text).toMatch(/^总分：/);
+        expect(unit.lines.find((l) => l.kind === 'total')?.text).toMatch(/^总分：/);
+        // Nothing is ever counted as full marks for want of data.
+        expect(unit.lines.map((l) => l.text).join('\n')).not.toContain('按满分');
       }
     }
     // A generated year is neither perfect nor empty.

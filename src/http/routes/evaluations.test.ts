@@ -50,11 +50,14 @@ describeEachDatabase('year-end evaluation over HTTP', (current) => {
       const response = await send(who, 'GET', base());
       expect(response.statusCode, `${who}: ${response.body}`).toBe(200);
       const evaluation = response.json<Evaluation>();
-      // Without bonus or penalty: 办公室 36.00 + 15.63 + 10.71 = 62.34; 人事股 30.00 + 18.75 + 13.50 = 62.25.
-      expect(evaluation.departments.map((u) => [u.unitName, u.total])).toEqual([
-        ['办公室', 62.34],
-        ['人事股', 62.25],
-        ['财务股', null],
+      // Without bonus or penalty: 办公室 36.00 + 15.63 + 10.71 = 62.34; 人事股 30.00 + 18.75 + 13.50 = 62.25;
+      // 安全股 filed none of its reports: 70.59 but ranked after both; 教研室 无考核数据; 财务股 无考核任务.
+      expect(evaluation.departments.map((u) => [u.rank, u.unitName, u.total, u.unranked])).toEqual([
+        [1, '办公室', 62.34, null],
+        [2, '人事股', 62.25, null],
+        [3, '安全股', 70.59, null],
+        [null, '教研室', null, 'noData'],
+        [null, '财务股', null, 'noTasks'],
       ]);
       expect(evaluation.canEdit).toBe(who === 'duban' || who === 'admin');
     }

@@ -1,27 +1,51 @@
 import type { RankingRow } from '@shared/dashboard.ts';
-import { Progress, Table, Tag, Tooltip, Typography } from 'antd';
+import { Progress, Segmented, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { useState } from 'react';
 import { Link } from 'react-router';
 import { lightColors } from '../../components/LightTag.tsx';
 import { dashboard as t } from '../../i18n/dashboard.ts';
 import { boardPath, percent } from './chart-options.ts';
 
-/** Departments and schools ranked by on-time reporting; each name opens the board filtered to it. */
+type Kind = RankingRow['kind'];
+
+/**
+ * Departments and schools, each ranked apart by on-time reporting then progress with the server's
+ * shared ranks (a tie is marked 并列, never numbered by name), the rule in words under the table; a
+ * switch picks the kind when both are there. Each name opens the board filtered to it.
+ */
 export function RankingTable({ planId, rows }: { planId: number; rows: readonly RankingRow[] }) {
-  return (
+  const kinds = (['department', 'school'] as const).filter((kind) => rows.some((r) => r.kind === kind));
+  const [picked, setPicked] = useState<Kind>('department');
+  const kind = kinds.includes(picked) ? picked : (kinds[0] ?? 'department');
+  const shown = rows.filter((r) => r.kind === kind);
+  const tied = (row: RankingRow) => shown.some((r) => r !== row && r.rank === row.rank);
+  const table = (
     <Table<RankingRow>
       size="small"
       rowKey="unitId"
-      dataSource={[...rows]}
-      pagination={rows.length > 8 ? { pageSize: 8, size: 'small', showSizeChanger: false } : false}
+      dataSource={shown}
+      pagination={shown.length > 8 ? { pageSize: 8, size: 'small', showSizeChanger: false } : false}
       locale={{ emptyText: t.emptyRanking }}
       scroll={{ x: 540 }}
       columns={[
         {
           title: t.column.rank,
-          key: 'rank',
-          width: 52,
+          dataIndex: 'rank',
+          width: 56,
           align: 'center',
-          render: (_, __, index) => index + 1,
+          render: (rank: number, row) =>
+            tied(row) ? (
+              <Tooltip title={t.tiedHint(rank)}>
+                <span data-rank={rank}>
+                  {rank}
+                  <Typography.Text type="secondary" style={{ display: 'block', fontSize: 11 }}>
+                    {t.tied}
+                  </Typography.Text>
+                </span>
+              </Tooltip>
+            ) : (
+              <span data-rank={rank}>{rank}</span>
+            ),
         },
         {
           title: t.column.unit,
@@ -69,7 +93,12 @@ export function RankingTable({ planId, rows }: { planId: number; rows: readonly 
           title: t.column.progress,
           dataIndex: 'progress',
           width: 110,
-          render: (progress: number) => <Progress percent={percent(progress)} size="small" />,
+          render: (progress: number | null) =>
+            progress === null ? (
+              <Typography.Text type="secondary">{t.noProgressDue}</Typography.Text>
+            ) : (
+              <Progress percent={percent(progress)} size="small" />
+            ),
         },
         {
           title: t.column.lights,
@@ -95,5 +124,25 @@ export function RankingTable({ planId, rows }: { planId: number; rows: readonly 
         },
       ]}
     />
+  );
+  return (
+    <Space direction="vertical" size={8} style={{ width: '100%' }}>
+      {kinds.length > 1 ? (
+        <Segmented<Kind>
+          aria-label={t.rankingKindLabel}
+          size="small"
+          value={kind}
+          onChange={setPicked}
+          options={kinds.map((k) => ({
+            value: k,
+            label: t.rankingKinds(k, rows.filter((r) => r.kind === k).length),
+          }))}
+        />
+      ) : null}
+      {table}
+      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+        {t.rankingRule}
+      </Typography.Text>
+    </Space>
   );
 }

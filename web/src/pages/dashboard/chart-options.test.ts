@@ -105,6 +105,7 @@ describe('dashboard chart options', () => {
       ),
     ).toEqual([2, 1]);
     const row = (due: number, onTime: number): RankingRow => ({
+      rank: 1,
       unitId: due,
       name: '股室',
       kind: 'department',

@@ -57,6 +57,7 @@ export default function EvaluationPage() {
     );
   }
   const data = evaluation.data;
+  const fullWeight = data ? data.rubric.completion + data.rubric.timeliness + data.rubric.quality : 100;
   const lock = () =>
     modal.confirm({
       title: t.lockTitle,
@@ -149,16 +150,17 @@ export default function EvaluationPage() {
             <AdjustmentsCard
               planId={planId}
               adjustments={data.adjustments}
-              units={[...data.departments, ...data.schools].filter((u) => u.ranked)}
+              // Every unit that owns a task, scored or not yet (无考核数据): entries wait for its data.
+              units={[...data.departments, ...data.schools].filter((u) => u.unranked !== 'noTasks')}
               editable={data.canEdit}
               onChanged={refresh}
             />
           </Card>
           {data.departments.length > 0 || data.seesAll ? (
-            <RankingTable title={t.ranking.departments} units={data.departments} />
+            <RankingTable title={t.ranking.departments} units={data.departments} fullWeight={fullWeight} />
           ) : null}
           {data.schools.length > 0 || data.seesAll ? (
-            <RankingTable title={t.ranking.schools} units={data.schools} />
+            <RankingTable title={t.ranking.schools} units={data.schools} fullWeight={fullWeight} />
           ) : null}
         </Space>
       ) : null}
