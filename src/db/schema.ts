@@ -288,7 +288,11 @@ export interface OccurrenceTable {
   /** percent: the value reached. */
   value: ColumnType<number | null, number | null | undefined, number | null>;
   /** project: the milestone reached (see OccurrenceMilestone). */
-  milestone: ColumnType<OccurrenceMilestone | null, OccurrenceMilestone | null | undefined, OccurrenceMilestone | null>;
+  milestone: ColumnType<
+    OccurrenceMilestone | null,
+    OccurrenceMilestone | null | undefined,
+    OccurrenceMilestone | null
+  >;
 }
 
 /** One owner's progress report on a task for one period; re-filing after a return updates it. */

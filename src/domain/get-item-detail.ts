@@ -73,6 +73,7 @@ export async function getItemDetail(ctx: Context, input: GetItemDetailInput): Pr
     reviews,
     evidence,
     lights,
+    unitId: ctx.actor.unitId,
   });
   const itemLight = lights?.items.find((row) => row.itemId === item.id);
   return {

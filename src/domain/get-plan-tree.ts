@@ -125,4 +125,3 @@ export function getPlanTreeJson(ctx: Context, input: { planId: number; asOf?: st
     getPlanTree(ctx, { planId: input.planId, asOf: input.asOf }),
   );
 }
-

@@ -40,7 +40,10 @@ export async function listReviewQueue(ctx: Context): Promise<ReviewQueueEntry[]>
   const completionsOf = (reportId: number) =>
     completions
       .filter((c) => c.reportId === reportId)
-      .map(({ reportId: _report, ...c }) => ({ ...c, evidence: occurrenceEvidence.get(c.id) ?? [] }));
+      .map(({ reportId: _report, indicatorId: _indicator, ...c }) => ({
+        ...c,
+        evidence: occurrenceEvidence.get(c.id) ?? [],
+      }));
   const entries: ReviewQueueEntry[] = [
     ...reports.map((r) => ({
       ...r,

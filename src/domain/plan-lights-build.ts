@@ -89,7 +89,7 @@ export function buildPlanLights(data: PlanLightData, asOf: string, settings: Lig
       light: computeIndicatorLight(input, asOf, settings, data.reporting.school),
     }));
     const rows: IndicatorLightRow[] = computed.flatMap(({ row, light }) =>
-      row ? [{ ...light, indicatorId: row.id, kind: row.kind, text: row.text }] : [],
+      row ? [{ ...light, indicatorId: row.id, kind: row.kind, text: row.text, name: row.name }] : [],
     );
     const parts: LightPart[] = computed.map(({ row, light }) => ({
       light: light.light,
@@ -110,7 +110,9 @@ export function buildPlanLights(data: PlanLightData, asOf: string, settings: Lig
         );
         return {
           period: period.key,
-          label: owners.length > 1 ? `${unitName(owner.unitId)}${period.shortLabel}` : period.shortLabel,
+          label: period.shortLabel,
+          // Several owners each file their own: reasons are told per unit.
+          ...(owners.length > 1 ? { unit: unitName(owner.unitId) } : {}),
           dueOn: period.dueOn,
           ...(filed ? { submittedOn: filed.submittedOn, state: filed.state } : {}),
         };
@@ -248,12 +250,9 @@ function assemble(
   };
 }
 
-/** Project milestones short of completion, as a share of the project (only 竣工验收 completes it). */
-const milestoneShare: Record<OccurrenceMilestone, number> = { started: 1 / 3, built: 2 / 3, completed: 1 };
-
 /**
  * What accepted occurrences give an indicator's light: the dates that count (a project counts only
- * its completion), a percent's latest value, a project's furthest milestone short of completion.
+ * its completion, 竣工验收; its earlier milestones are told on the item page) and a percent's latest value.
  */
 export function achievedInputs(
   kind: IndicatorKind,
@@ -262,7 +261,7 @@ export function achievedInputs(
     value: number | null;
     milestone: OccurrenceMilestone | null;
   }>,
-): Pick<IndicatorProgressInput, 'occurrences' | 'latestValue' | 'partialShare'> {
+): Pick<IndicatorProgressInput, 'occurrences' | 'latestValue'> {
   if (kind === 'percent') {
     const valued = occurrences.filter((o) => o.value !== null);
     const latest = valued.reduce<(typeof valued)[number] | undefined>(
@@ -273,10 +272,8 @@ export function achievedInputs(
   }
   if (kind === 'project') {
     const completing = occurrences.filter((o) => o.milestone === null || o.milestone === 'completed');
-    const partial = Math.max(0, ...occurrences.map((o) => (o.milestone ? milestoneShare[o.milestone] : 0)));
     return {
       occurrences: completing.map((o) => o.occurredOn),
-      ...(partial > 0 && partial < 1 ? { partialShare: partial } : {}),
     };
   }
   return { occurrences: occurrences.map((o) => o.occurredOn) };

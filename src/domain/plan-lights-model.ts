@@ -1,4 +1,5 @@
 import type { IndicatorTable, OccurrenceMilestone, ReviewState, TaskStatus } from '../db/schema.ts';
+import type { LightView } from '../shared/plan-tree.ts';
 import type {
   IndicatorLight,
   Light,
@@ -7,7 +8,6 @@ import type {
   LightSummary,
   ReportLight,
 } from './lights/index.ts';
-import type { LightView } from '../shared/plan-tree.ts';
 import type { PlanReporting } from './reporting/load-reporting.ts';
 
 // The shapes compute-plan-lights loads and returns. Kept apart so the pure builder and the use
@@ -70,6 +70,8 @@ export interface IndicatorLightRow extends IndicatorLight {
   indicatorId: number;
   kind: IndicatorTable['kind'];
   text: string;
+  /** A short name when the parser found one. */
+  name: string | null;
 }
 
 /** A task's light, with the parts that made it. */

@@ -65,7 +65,8 @@ export const workflowMessages = {
   completionValueRequired: (text: string) => `“${text}”请填写达到的百分比（0 到 100 之间的数字）。`,
   completionMilestoneRequired: (text: string) => `“${text}”请选择工程进度节点（开工、主体完工或竣工验收）。`,
   completionDocumentRequired: (text: string) => `“${text}”请上传文件本身（如印发的方案、文件或行事历）。`,
-  completionFileMissing: (name: string) => `完成记录引用的附件“${name}”没有随填报一起上传，请重新选择该文件。`,
+  completionFileMissing: (name: string) =>
+    `完成记录引用的附件“${name}”没有随填报一起上传，请重新选择该文件。`,
   completionFileTwice: (name: string) =>
     `附件“${name}”被多条完成记录同时引用，或有多个同名附件，请为每条记录分别选择文件。`,
   completionNotReturned: '只能重新提交本报告中被退回的完成记录，请刷新后重试。',

@@ -19,7 +19,8 @@ export const lightSummarySchema = z.object({
   key: z.string(),
   total: z.number(),
   counts: lightCountsSchema,
-  progress: z.number(),
+  /** Accepted share of what is owed so far, 0..1; null while nothing is owed. */
+  progress: z.number().nullable(),
 });
 
 /** A section's rolled-up light with how many of its items have each light. */
@@ -28,7 +29,7 @@ export const dashboardSectionSchema = z.object({
   no: z.number(),
   title: z.string(),
   light: lightSchema,
-  progress: z.number(),
+  progress: z.number().nullable(),
   counts: lightCountsSchema,
 });
 
@@ -38,11 +39,16 @@ export const dashboardDepartmentSchema = z.object({
   name: z.string(),
   total: z.number(),
   counts: lightCountsSchema,
-  progress: z.number(),
+  progress: z.number().nullable(),
 });
 
 /** A department or school in the ranking by on-time reporting, then progress. */
 export const rankingRowSchema = z.object({
+  /**
+   * 名次 among the units of its kind (departments and schools are ranked apart): units with the same
+   * on-time rate and progress (whole percents, as shown) share a rank, and the next rank skips (1, 1, 3).
+   */
+  rank: z.number(),
   unitId: z.number(),
   name: z.string(),
   kind: z.enum(['department', 'school']),
@@ -55,8 +61,8 @@ export const rankingRowSchema = z.object({
   reportsMissing: z.number(),
   /** reportsOnTime / reportsDue, 0..1; null when no report was due yet. */
   onTimeRate: z.number().nullable(),
-  /** Mean progress of the unit's tasks, 0..1. */
-  progress: z.number(),
+  /** Accepted share of what the unit's tasks owe so far (credited / owed), 0..1; null while nothing is owed. */
+  progress: z.number().nullable(),
   red: z.number(),
   yellow: z.number(),
 });
@@ -70,18 +76,25 @@ export const trendMonthSchema = z.object({
   missing: z.number(),
 });
 
-/** A red task, for the overdue list. */
-export const overdueTaskSchema = z.object({
+/**
+ * One overdue thing of a red task (逾期事项): an indicator past its due date or lagging, one unit's
+ * reports not handed in, or the same lapse of the schools a task was fanned out to. The days are
+ * always counted from the date beside them.
+ */
+export const overdueEntrySchema = z.object({
   taskId: z.number(),
   title: z.string(),
   itemId: z.number(),
   itemNo: z.number(),
   itemTitle: z.string(),
-  /** Lead first, then co-owners. */
+  /** What is overdue, e.g. '5月报告', '3–5月报告', '集中学法', '制订《…实施方案》'. */
+  what: z.string(),
+  /** Who owes it: the unit of a report, the task's owners, or 'N所学校'. */
   owners: z.array(z.string()),
+  /** The date it fell due; daysOverdue counts from it. */
   dueOn: z.string(),
-  /** Days since the task's due date or its oldest overdue report's due day, whichever is more. */
   daysOverdue: z.number(),
+  /** In words, e.g. '办公室：3–5月报告未交，最长逾期82天'. */
   reason: z.string(),
 });
 
@@ -89,7 +102,12 @@ export const overdueTaskSchema = z.object({
 export const dashboardResponse = z.object({
   planId: z.number(),
   asOf: z.string(),
-  plan: z.object({ light: lightSchema, progress: z.number(), reason: z.string(), counts: lightCountsSchema }),
+  plan: z.object({
+    light: lightSchema,
+    progress: z.number().nullable(),
+    reason: z.string(),
+    counts: lightCountsSchema,
+  }),
   bySection: z.array(lightSummarySchema),
   byDepartment: z.array(lightSummarySchema),
   byLeader: z.array(lightSummarySchema),
@@ -100,7 +118,10 @@ export const dashboardResponse = z.object({
   departments: z.array(dashboardDepartmentSchema),
   ranking: z.array(rankingRowSchema),
   trend: z.array(trendMonthSchema),
-  overdue: z.array(overdueTaskSchema),
+  /** The overdue things of the red tasks, worst first. */
+  overdue: z.array(overdueEntrySchema),
+  /** How many tasks those things belong to (逾期任务). */
+  overdueTasks: z.number(),
 });
 
 /** GET /api/plans/:id/dashboard. */
@@ -110,7 +131,7 @@ export type RankingRow = z.infer<typeof rankingRowSchema>;
 /** A month of the reporting trend. */
 export type TrendMonth = z.infer<typeof trendMonthSchema>;
 /** A row of the overdue list. */
-export type OverdueTask = z.infer<typeof overdueTaskSchema>;
+export type OverdueEntry = z.infer<typeof overdueEntrySchema>;
 /** A section bar of the dashboard. */
 export type DashboardSection = z.infer<typeof dashboardSectionSchema>;
 /** A department bar of the dashboard. */

@@ -170,6 +170,8 @@ export interface TaskDetail {
   status: TaskStatus;
   acknowledgedAt: string | null;
   completedAt: string | null;
+  /** The signed-in user's unit leads or co-owns it: it reports and logs completions on it. */
+  ownedByMe: boolean;
   light: LightView | null;
   /** The light of its reporting alone (reports due and handed in). */
   reportLight: { light: Light; reason: string } | null;

@@ -43,6 +43,10 @@ export interface IndicatorObligation {
 export interface TaskObligations {
   taskId: number;
   period: string;
+  /** The server's today (Asia/Shanghai): no completion may be dated after it. */
+  today: string;
+  /** The plan year: completions are dated within it. */
+  year: number;
   indicators: IndicatorObligation[];
 }
 

@@ -201,6 +201,21 @@ export interface ReturnedReport extends WorkbenchTask {
   comment: string;
   reviewer: string | null;
   returnedAt: string | null;
+  /** The completions returned with it, to be filed again (or left out) with the re-filing. */
+  completions: ReturnedCompletion[];
+}
+
+/** A completion returned with its report. */
+export interface ReturnedCompletion {
+  occurrenceId: number;
+  indicatorId: number;
+  indicator: string;
+  occurredOn: string;
+  note: string;
+  value: number | null;
+  milestone: (typeof MILESTONES)[number] | null;
+  /** Names of the files stored with it (kept when it is filed again). */
+  files: string[];
 }
 
 /** An extension request, to decide or as an outcome for the unit that asked. */

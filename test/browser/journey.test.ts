@@ -244,7 +244,8 @@ async function walk(page: Page): Promise<void> {
   await restartAt(REPORT_CLOCK);
   await login(page, 'admin');
   const before = await itemOne(page, planId);
-  expect(before).toContain('办公室4月报告逾期');
+  // Late reports are told per unit: 办公室 owes March and April.
+  expect(before).toContain('办公室：3–4月报告未交');
   await page.goto(`${server.url}/dashboard`);
   await page.locator('canvas').first().waitFor();
   const dashboardBefore = await page.locator('main, .app-content').first().textContent();
@@ -328,7 +329,8 @@ async function walk(page: Page): Promise<void> {
   await login(page, 'admin');
   const after = await itemOne(page, planId);
   await shot(page, '15-board-after');
-  expect(after).not.toContain('办公室4月报告逾期');
+  expect(after).not.toContain('办公室：3–4月报告未交');
+  expect(after).toContain('办公室：3月报告逾期');
   expect(after).not.toBe(before);
   await page.getByTestId('board-item').first().click();
   await page.getByText('请补充会议签到表').waitFor();

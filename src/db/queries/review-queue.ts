@@ -152,6 +152,7 @@ export async function listOccurrencesToReview(db: Kysely<DB>, actor: Actor): Pro
 export interface QueuedCompletion {
   id: number;
   reportId: number;
+  indicatorId: number;
   indicator: string;
   occurredOn: string;
   note: string;
@@ -159,10 +160,11 @@ export interface QueuedCompletion {
   milestone: OccurrenceMilestone | null;
 }
 
-/** The submitted completions filed with some reports, in filing order. */
+/** The completions filed with some reports in one review state (default: awaiting review), in filing order. */
 export async function listReportCompletions(
   db: Kysely<DB>,
   reportIds: readonly number[],
+  state: 'submitted' | 'returned' = 'submitted',
 ): Promise<QueuedCompletion[]> {
   if (reportIds.length === 0) return [];
   const rows = await db
@@ -171,6 +173,7 @@ export async function listReportCompletions(
     .select([
       'occurrences.id',
       'occurrences.report_id',
+      'occurrences.indicator_id',
       'indicators.text as indicator',
       'indicators.name',
       'occurrences.occurred_on',
@@ -179,12 +182,13 @@ export async function listReportCompletions(
       'occurrences.milestone',
     ])
     .where('occurrences.report_id', 'in', [...reportIds])
-    .where('occurrences.state', '=', 'submitted')
+    .where('occurrences.state', '=', state)
     .orderBy('occurrences.id')
     .execute();
   return rows.map((r) => ({
     id: r.id,
     reportId: r.report_id ?? 0,
+    indicatorId: r.indicator_id,
     indicator: r.name ?? r.indicator,
     occurredOn: r.occurred_on,
     note: r.note,

@@ -37,7 +37,9 @@ describeEachDatabase('createBulletin (工作通报 draft)', (current) => {
     expect(bySection?.parts).toEqual([
       {
         heading: '（一）聚焦党建引领，落实党对教体工作的全面领导',
-        text: '本部分共3项要点，完成进度33%，总体为红灯：已办结1项，红灯2项。',
+        // Item 1 owes March–May (none accepted: 0 %), item 3 is done (100 %), item 2 owes nothing
+        // yet (its tasks fall due later) and is left out: (0 + 1) / 2 = 50 %.
+        text: '本部分共3项要点，完成进度50%，总体为红灯：已办结1项，红灯2项。',
       },
     ]);
     expect(completed?.text).toContain('第3项要点“完善教育系统人事管理制度”各项任务均已办结（5月15日）');
@@ -48,22 +50,28 @@ describeEachDatabase('createBulletin (工作通报 draft)', (current) => {
       '序号',
       '要点',
       '任务',
+      '逾期事项',
       '责任单位',
-      '到期日',
+      '应完成日期',
       '逾期天数',
-      '原因',
     ]);
-    expect(lagging?.table?.rows.map((r) => r[2])).toEqual([
-      '坚持每月开展党委理论中心组学习',
-      '建立党组织领导的校长负责制',
-      '制订基层党组织书记述职评议方案',
+    // One row per overdue thing, its days counted from the date beside it (as of 2024-05-31).
+    expect(lagging?.table?.rows.map((r) => r.slice(2))).toEqual([
+      ['坚持每月开展党委理论中心组学习', '3–5月报告', '行政审批股', '3月25日', '67'],
+      ['建立党组织领导的校长负责制', '3–5月报告', '人事股', '3月25日', '67'],
+      ['制订基层党组织书记述职评议方案', '3–5月报告', '行政审批股', '3月25日', '67'],
+      ['坚持每月开展党委理论中心组学习', '每月开展党委理论中心组学习', '办公室、行政审批股', '3月31日', '61'],
     ]);
-    expect(lagging?.table?.rows[0]?.[6]).toContain('行政审批股3月报告逾期67天');
-    // 办公室 reported every month on time: first; the two that never reported follow.
-    expect(ranking?.table?.rows.map((r) => [r[1], r[3], r[4], r[7]])).toEqual([
-      ['办公室', '3', '3', '100%'],
-      ['人事股', '5', '0', '0%'],
-      ['行政审批股', '6', '0', '0%'],
+    // 办公室 reported every month on time: first; the two that never reported follow (0 % on time),
+    // placed by progress. The 名次 column is the dashboard's shared rank, and the text states the
+    // tie-break: equal on both would share a place, only listed by name.
+    expect(ranking?.text).toContain(
+      '按时报送率相同者按任务平均进度排列；两项均相同者名次并列，按单位名称排列',
+    );
+    expect(ranking?.table?.rows.map((r) => [r[0], r[1], r[3], r[4], r[7]])).toEqual([
+      ['1', '办公室', '3', '3', '100%'],
+      ['2', '人事股', '5', '0', '0%'],
+      ['3', '行政审批股', '6', '0', '0%'],
     ]);
     expect(next?.text).toContain(
       '第2项要点中“制订基层党组织书记述职评议方案”（行政审批股）：应于6月28日前完成',

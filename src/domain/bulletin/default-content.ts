@@ -25,7 +25,8 @@ function fullDay(date: string): string {
   return `${date.slice(0, 4)}年${dayLabel(date)}`;
 }
 
-const percent = (share: number) => `${Math.round(share * 100)}%`;
+/** A share as a whole percent; '—' while nothing is owed yet (no share to give). */
+const percent = (share: number | null) => (share === null ? '—' : `${Math.round(share * 100)}%`);
 
 /** A Chinese ordinal for the n-th heading (1 → 一, 11 → 十一). */
 export function chineseOrdinal(n: number): string {
@@ -46,7 +47,9 @@ const quoted = (itemNo: number, title: string) => `第${itemNo}项要点“${tit
 
 function overall(f: BulletinFacts): string {
   const lines = [
-    `截至${fullDay(f.asOf)}，《${f.planTitle}》${f.itemTotal}项要点共分解为${f.taskTotal}项任务，总体完成进度${percent(f.plan.progress)}。` +
+    `截至${fullDay(f.asOf)}，《${f.planTitle}》${f.itemTotal}项要点共分解为${f.taskTotal}项任务` +
+      `${f.schoolTaskTotal > 0 ? `（另向学校下发${f.schoolTaskTotal}项）` : ''}，` +
+      `${f.plan.progress === null ? '尚无到期应完成的事项' : `总体进度${percent(f.plan.progress)}（已验收完成的事项占截至目前应完成事项的比例）`}。` +
       `从要点亮灯情况看：${countsText(f.itemCounts, '项')}。`,
   ];
   if (f.monthReports) {
@@ -93,12 +96,17 @@ function lagging(f: BulletinFacts): string {
       `责任单位：${i.units.length > 0 ? i.units.join('、') : '未指定'}${i.schools > 0 ? `及${i.schools}所学校` : ''}。`,
   );
   const intro = `截至${fullDay(f.asOf)}，红灯要点${red}项、黄灯要点${yellow}项，具体如下：`;
-  const table = f.overdue.length > 0 ? `\n逾期（红灯）任务${f.overdue.length}项，详见下表。` : '';
+  const table =
+    f.overdue.length > 0
+      ? `\n红灯任务中逾期事项${f.overdue.length}项，涉及${f.overdueTasks}项任务，详见下表。`
+      : '';
   return `${intro}\n${numbered(lines)}${table}`;
 }
 
 function ranking(f: BulletinFacts): string {
-  const head = '按本年度进展报告按时报送率、任务平均进度对各股室排序，情况如下表。';
+  // The rule of shared-ranks.ts in words: the names of tied units never decide their places.
+  const head =
+    '按本年度进展报告按时报送率从高到低对各股室排名，按时报送率相同者按任务平均进度排列；两项均相同者名次并列，按单位名称排列。情况如下表。';
   if (f.schools.count === 0) return head;
   const rate = f.schools.due > 0 ? `，按时报送率${percent(f.schools.onTime / f.schools.due)}` : '';
   return `${head}\n全县${f.schools.count}所学校应报送进展${f.schools.due}份，按时报送${f.schools.onTime}份${rate}。`;
@@ -134,17 +142,18 @@ export function defaultBulletinContent(f: BulletinFacts, signedOn: string): Bull
       title: '滞后事项',
       text: lagging(f),
       parts: [],
+      // Each row is one overdue thing; its days are counted from the date in the same row.
       table: table(
-        ['序号', '要点', '任务', '责任单位', '到期日', '逾期天数', '原因'],
-        [7, 12, 20, 15, 13, 8, 25],
+        ['序号', '要点', '任务', '逾期事项', '责任单位', '应完成日期', '逾期天数'],
+        [7, 10, 25, 18, 15, 13, 12],
         f.overdue.map((o, index) => [
           String(index + 1),
           `第${o.itemNo}项`,
           o.title,
+          o.what,
           o.owners.join('、'),
           dayLabel(o.dueOn),
           String(o.daysOverdue),
-          o.reason,
         ]),
       ),
       after:
@@ -160,8 +169,8 @@ export function defaultBulletinContent(f: BulletinFacts, signedOn: string): Bull
       table: table(
         ['名次', '单位', '任务数', '应报', '按时', '逾期', '未报', '按时率', '平均进度'],
         [7, 19, 10, 9, 9, 9, 9, 13, 15],
-        f.ranking.map((r, index) => [
-          String(index + 1),
+        f.ranking.map((r) => [
+          String(r.rank),
           r.name,
           String(r.tasks),
           String(r.reportsDue),

@@ -1,4 +1,4 @@
-import type { DashboardSection, OverdueTask, RankingRow } from '../../shared/dashboard.ts';
+import type { DashboardSection, OverdueEntry, RankingRow } from '../../shared/dashboard.ts';
 import type { Light, LightCounts } from '../lights/index.ts';
 
 // The facts of one month's bulletin, gathered from the lights, the dashboard and the reporting
@@ -44,8 +44,11 @@ export interface BulletinFacts {
   asOf: string;
   nextMonth: string;
   itemTotal: number;
+  /** The plan's own tasks (as the board counts them), and the copies fanned out to schools. */
   taskTotal: number;
-  plan: { light: Light; progress: number; counts: LightCounts };
+  schoolTaskTotal: number;
+  /** progress: the accepted share of what is owed so far, null while nothing is owed. */
+  plan: { light: Light; progress: number | null; counts: LightCounts };
   itemCounts: LightCounts;
   sections: DashboardSection[];
   /** Reports due in the month: on time, late, missing (null before any report was due). */
@@ -53,7 +56,9 @@ export interface BulletinFacts {
   completedItems: Array<{ no: number; title: string; completedOn: string }>;
   completedTasks: CompletedTask[];
   lagging: LaggingItem[];
-  overdue: OverdueTask[];
+  /** The overdue things of the red tasks (the dashboard's list), and how many tasks they belong to. */
+  overdue: OverdueEntry[];
+  overdueTasks: number;
   /** Departments ranked by on-time reporting, then progress. */
   ranking: RankingRow[];
   /** Schools' reporting in one line: how many, their on-time rate. */

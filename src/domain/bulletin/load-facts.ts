@@ -106,6 +106,7 @@ export async function loadBulletinFacts(
     nextMonth: span.next.month,
     itemTotal: lights.items.length,
     taskTotal: topTasks.length,
+    schoolTaskTotal: tasks.length - topTasks.length,
     plan: { light: dashboard.plan.light, progress: dashboard.plan.progress, counts: dashboard.plan.counts },
     itemCounts: dashboard.itemCounts,
     sections: dashboard.sections,
@@ -117,6 +118,7 @@ export async function loadBulletinFacts(
     completedTasks,
     lagging,
     overdue: dashboard.overdue,
+    overdueTasks: dashboard.overdueTasks,
     ranking: dashboard.ranking.filter((r) => r.kind === 'department'),
     schools: {
       count: schools.length,

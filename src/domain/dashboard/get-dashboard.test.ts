@@ -78,8 +78,10 @@ describeEachDatabase('getDashboard', (current) => {
     const { t3, education, school } = await seedReporting(f, current().db);
     const board = await getDashboard(f.as(f.actors.supervisor), { planId: f.planId, asOf: '2024-05-30' });
 
+    // Departments and schools are ranked apart, departments first.
     expect(
       board.ranking.map((r) => [
+        r.rank,
         r.name,
         r.kind,
         r.reportsDue,
@@ -88,17 +90,17 @@ describeEachDatabase('getDashboard', (current) => {
         r.reportsMissing,
       ]),
     ).toEqual([
-      ['城关小学', 'school', 2, 2, 0, 0],
-      ['办公室', 'department', 3, 2, 1, 0],
-      ['教育股', 'department', 2, 1, 0, 1],
+      [1, '办公室', 'department', 3, 2, 1, 0],
+      [2, '教育股', 'department', 2, 1, 0, 1],
       // Same rate (1/3): 行政审批股 shares T1's progress (one study held), 人事股's T2 has none.
-      ['行政审批股', 'department', 3, 1, 0, 2],
-      ['人事股', 'department', 3, 1, 1, 1],
+      [3, '行政审批股', 'department', 3, 1, 0, 2],
+      [4, '人事股', 'department', 3, 1, 1, 1],
+      [1, '城关小学', 'school', 2, 2, 0, 0],
     ]);
-    expect(board.ranking.map((r) => r.onTimeRate)).toEqual([1, 2 / 3, 0.5, 1 / 3, 1 / 3]);
+    expect(board.ranking.map((r) => r.onTimeRate)).toEqual([2 / 3, 0.5, 1 / 3, 1 / 3, 1]);
     const approval = board.ranking.find((r) => r.unitId === f.units.approval)!;
     const personnel = board.ranking.find((r) => r.unitId === f.units.personnel)!;
-    expect(approval.progress).toBeGreaterThan(personnel.progress);
+    expect(approval.progress ?? 0).toBeGreaterThan(personnel.progress ?? 0);
     expect(board.ranking.find((r) => r.unitId === education)).toMatchObject({ tasks: 1, red: 1, yellow: 0 });
     expect(board.ranking.find((r) => r.unitId === school)?.tasks).toBe(1);
 
@@ -110,14 +112,17 @@ describeEachDatabase('getDashboard', (current) => {
       { month: '2024-05', onTime: 1, late: 0, missing: 2 },
     ]);
 
-    // T3: due 04-15 with work open (45 days); T1: 行政审批股's April report (due 04-25, 35 days).
+    // One row per overdue thing, its days counted from the date beside it:
+    //   T3 itself: due 04-15 with work open (45 days); T1: 行政审批股 owes April (due 04-25, 35 days)
+    //   and May (returned, 5 days); T3: 教育股's April report (due 04-25, 35 days).
     // T2 is yellow: only its May report is missing, 5 days.
-    expect(board.overdue.map((o) => [o.taskId, o.daysOverdue, o.itemNo])).toEqual([
-      [t3, 45, 2],
-      [f.taskId, 35, 1],
+    expect(board.overdue.map((o) => [o.taskId, o.what, o.owners, o.dueOn, o.daysOverdue])).toEqual([
+      [t3, '任务办结', ['教育股', '城关小学'], '2024-04-15', 45],
+      [f.taskId, '4–5月报告', ['行政审批股'], '2024-04-25', 35],
+      [t3, '4月报告', ['教育股'], '2024-04-25', 35],
     ]);
-    expect(board.overdue[0]).toMatchObject({ owners: ['教育股', '城关小学'], dueOn: '2024-04-15' });
-    expect(board.overdue[1]?.reason).toContain('行政审批股4月报告逾期35天');
+    expect(board.overdue[1]?.reason).toBe('行政审批股：4–5月报告未交，最长逾期35天');
+    expect(board.overdueTasks).toBe(2);
     expect(board.itemCounts).toEqual({ red: 2, yellow: 0, green: 0, grey: 0, done: 0 });
     expect(board.sections).toMatchObject([{ no: 1, counts: { red: 2 } }]);
     // Worst first: three with one red task each (in name order), then 人事股 with a yellow one.
@@ -150,8 +155,13 @@ describeEachDatabase('getDashboard', (current) => {
     expect(office.trend.at(-1)).toEqual({ month: '2024-05', onTime: 1, late: 0, missing: 1 });
     expect(office.overdue.map((o) => o.taskId)).toEqual([f.taskId]);
     const leader = await getDashboard(f.as(f.actors.otherLeader), { planId: f.planId, asOf });
-    expect(leader.ranking.map((r) => r.name)).toEqual(['城关小学', '教育股', '人事股']);
-    expect(leader.overdue.map((o) => o.taskId)).toEqual([t3]);
+    expect(leader.ranking.map((r) => [r.rank, r.name])).toEqual([
+      [1, '教育股'],
+      [2, '人事股'],
+      [1, '城关小学'],
+    ]);
+    expect(leader.overdue.map((o) => o.taskId)).toEqual([t3, t3]);
+    expect(leader.overdueTasks).toBe(1);
     const stranger = { ...f.actors.supervisor, organizationId: f.actors.supervisor.organizationId + 1000 };
     await expect(getDashboard(f.as(stranger), { planId: f.planId, asOf })).rejects.toMatchObject({
       code: 'NOT_FOUND',

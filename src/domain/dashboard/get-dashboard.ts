@@ -6,7 +6,7 @@ import { computePlanLights } from '../compute-plan-lights.ts';
 import { type Context, shanghaiDate } from '../context.ts';
 import { countLights } from '../lights/index.ts';
 import { loadPlanReporting } from '../reporting/load-reporting.ts';
-import { overdueTasks } from './overdue-tasks.ts';
+import { overdueEntries, overdueTaskCount } from './overdue-entries.ts';
 import { tallyReporting } from './reporting-tally.ts';
 import { unitStandings } from './unit-standings.ts';
 
@@ -54,6 +54,7 @@ export async function getDashboard(ctx: Context, input: GetDashboardInput): Prom
   );
   const standings = unitStandings(owners, new Map(lights.tasks.map((t) => [t.taskId, t])), reporting.byUnit);
   const { light, progress, reason, counts } = lights.plan;
+  const overdue = overdueEntries(lights);
   return {
     planId: lights.planId,
     asOf: lights.asOf,
@@ -71,7 +72,8 @@ export async function getDashboard(ctx: Context, input: GetDashboardInput): Prom
     departments: standings.departments,
     ranking: standings.ranking,
     trend: reporting.trend,
-    overdue: overdueTasks(lights),
+    overdue,
+    overdueTasks: overdueTaskCount(overdue),
   };
 }
 

@@ -34,6 +34,8 @@ export interface ItemTaskRows {
   reviews: Rows<typeof listReviewsOf>;
   evidence: Rows<typeof listEvidenceOf>;
   lights?: PlanLights;
+  /** The actor's unit, to mark the tasks it owns (null for users without one). */
+  unitId?: number | null;
 }
 
 /** Builds the item's tasks (school copies right after their parent) with everything done on them. */
@@ -79,6 +81,7 @@ export function assembleItemTasks(rows: ItemTaskRows): TaskDetail[] {
       status: task.status,
       acknowledgedAt: task.acknowledged_at,
       completedAt: task.completed_at,
+      ownedByMe: rows.unitId != null && owners.some((o) => o.id === rows.unitId),
       light: light ? toLightView(light) : null,
       reportLight: light ? { light: light.report.light, reason: light.report.reason } : null,
       indicators: indicatorsOf(task.id).map((i): IndicatorView => {
@@ -228,7 +231,6 @@ function parentsFirst(tasks: TaskDetail[]): TaskDetail[] {
     .filter((t) => t.parentTaskId === null || !ids.has(t.parentTaskId))
     .flatMap((t) => [t, ...childrenOf(t.id)]);
 }
-
 
 function numberOrNull(value: number | null): number | null {
   return value === null ? null : Number(value);

@@ -22,8 +22,10 @@ export interface LedgerRow {
   startOn: string;
   dueOn: string;
   indicators: string;
-  /** 0..1, or null before lights exist. */
+  /** The accepted share of what is owed so far, 0..1; null before lights exist or while nothing is owed. */
   progress: number | null;
+  /** The latest self-assessed percent (自报进度), 0–100; null before any report. */
+  selfPercent: number | null;
   light: Light | null;
   reason: string;
   latestReport: string;
@@ -121,6 +123,7 @@ function rowOf(
     dueOn: task.dueOn,
     indicators: indicators.join('\n'),
     progress: task.light ? task.light.progress : null,
+    selfPercent: task.light?.selfPercent ?? null,
     light: task.light?.light ?? null,
     reason: task.light?.reason ?? '',
     latestReport: report

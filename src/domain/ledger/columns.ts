@@ -54,6 +54,7 @@ export const LEDGER_COLUMNS: readonly LedgerColumn[] = [
   { key: 'dueOn', header: IMPORT_HEADERS.dueOn[0]!, width: 12 },
   { key: 'indicators', header: '指标及进展', width: 50, wrap: true },
   { key: 'progress', header: '进度', width: 8 },
+  { key: 'selfPercent', header: '自报进度', width: 9 },
   { key: 'light', header: '亮灯', width: 8 },
   { key: 'reason', header: '亮灯原因', width: 40, wrap: true },
   { key: 'latestReport', header: '最新填报', width: 44, wrap: true },

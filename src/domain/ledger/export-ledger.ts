@@ -64,7 +64,7 @@ function addSheet(book: ExcelJS.Workbook, name: string, rows: readonly LedgerRow
     width: c.width,
     style: {
       alignment: { vertical: 'top', wrapText: c.wrap === true },
-      ...(c.key === 'progress' ? { numFmt: '0%' } : {}),
+      ...(c.key === 'progress' || c.key === 'selfPercent' ? { numFmt: '0%' } : {}),
     },
   }));
   const header = sheet.getRow(1);
@@ -88,7 +88,9 @@ function addSheet(book: ExcelJS.Workbook, name: string, rows: readonly LedgerRow
       startOn: row.startOn,
       dueOn: row.dueOn,
       indicators: row.indicators,
-      progress: row.progress === null ? '' : row.progress,
+      // 进度 is the accepted share of what is owed so far ('暂无到期' while nothing is); 自报进度 the unit's own estimate.
+      progress: row.progress === null ? M.nothingOwed : row.progress,
+      selfPercent: row.selfPercent === null ? '' : row.selfPercent / 100,
       light: row.light ? M.lights[row.light] : '',
       reason: row.reason,
       latestReport: row.latestReport,

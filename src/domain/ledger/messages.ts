@@ -52,6 +52,7 @@ export const ledgerMessages = {
   sheetTitle: (plan: string, asOf: string) => `${plan}台账（截至 ${asOf}）`,
   fileName: (plan: string, asOf: string) => `${plan}台账-${asOf}.xlsx`,
   lights: { grey: '未开始', green: '绿', yellow: '黄', red: '红', done: '办结' },
+  nothingOwed: '暂无到期',
   taskStatus: { pending: '待签收', acknowledged: '已签收', completion_requested: '申请办结', done: '已办结' },
   reviewState: { submitted: '待审核', accepted: '已通过', returned: '已退回' },
   selfStatus: { on_track: '按计划推进', at_risk: '存在风险', delayed: '滞后' },

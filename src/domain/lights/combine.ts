@@ -1,7 +1,10 @@
 import { creditShare, sumCredits } from './credit.ts';
 import type { Light } from './light.ts';
 import { worstLight } from './light.ts';
-import { messages } from './messages.ts';
+import { messages, summariseClauses } from './messages.ts';
+
+/** How many clauses a task's reason names before it only counts the rest ('等N项'). */
+const MAX_CLAUSES = 3;
 
 /** One part of a task's light: an indicator's or the reporting's light. */
 export interface LightPart {
@@ -58,7 +61,7 @@ export function combineLights(input: TaskLightInput): CombinedLight {
   const reasons = reasonsOfWorst(parts, light).map((part) =>
     part.label ? messages.labelled(part.label, part.reason) : part.reason,
   );
-  return { light, reason: messages.join(unique(reasons)), ...counted };
+  return { light, reason: summariseClauses(unique(reasons), MAX_CLAUSES), ...counted };
 }
 
 /** The parts that make a whole's light; all of them when none has it (done mixed with grey is green). */

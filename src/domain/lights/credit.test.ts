@@ -41,22 +41,21 @@ describe('credit: the accepted share of what is owed so far', () => {
     expect(credit(twice, '2024-07-01')).toEqual({ credited: 0, owed: 1 });
   });
 
-  it('credits a percent by value / target once due, and in full once reached', () => {
+  it('credits a percent once the value is reached, owed from its due date', () => {
     const rate: IndicatorProgressInput = { kind: 'percent', value: 95, ...year };
     expect(credit({ ...rate, latestValue: 76 }, '2024-06-01')).toEqual({ credited: 0, owed: 0 });
     expect(credit({ ...rate, latestValue: 96 }, '2024-06-01')).toEqual({ credited: 1, owed: 1 });
-    expect(credit({ ...rate, latestValue: 76 }, '2025-01-01')).toEqual({ credited: 0.8, owed: 1 });
+    expect(credit({ ...rate, latestValue: 76 }, '2025-01-01')).toEqual({ credited: 0, owed: 1 });
   });
 
-  it('gives a project milestone partial credit only once the project is owed', () => {
+  it('counts a project done at its completion, not at an earlier milestone', () => {
     const works: IndicatorProgressInput = {
       kind: 'project',
       due: '2024-08-31',
       ...year,
-      partialShare: 2 / 3,
     };
     expect(credit(works, '2024-06-01')).toEqual({ credited: 0, owed: 0 });
-    expect(credit(works, '2024-09-02')).toEqual({ credited: 2 / 3, owed: 1 });
+    expect(credit(works, '2024-09-02')).toEqual({ credited: 0, owed: 1 });
     expect(credit({ ...works, occurrences: ['2024-08-20'] }, '2024-09-02')).toEqual({ credited: 1, owed: 1 });
   });
 
@@ -65,5 +64,22 @@ describe('credit: the accepted share of what is owed so far', () => {
       credited: 10,
       owed: 10,
     });
+  });
+});
+
+describe('lateSince: the date a lagging or overdue promise is measured from', () => {
+  it('is the due date when overdue, a missed month’s last day, or the day a count’s share fell due', () => {
+    const plan: IndicatorProgressInput = { kind: 'deliverable', due: '2024-06-30', ...year };
+    expect(computeIndicatorLight(plan, '2024-07-05').lateSince).toBe('2024-06-30');
+    expect(computeIndicatorLight({ ...monthly, occurrences: ['2024-03-10'] }, '2024-06-15').lateSince).toBe(
+      '2024-04-30',
+    );
+    // 全年不少于两次: the first is owed from 2024-07-01 (183 of 366 days), so it fell due on 06-30.
+    const twice: IndicatorProgressInput = { kind: 'count', per: 'year', min: 2, ...year };
+    expect(computeIndicatorLight(twice, '2024-07-10')).toMatchObject({
+      light: 'red',
+      lateSince: '2024-06-30',
+    });
+    expect(computeIndicatorLight(monthly, '2024-03-20').lateSince).toBeUndefined();
   });
 });

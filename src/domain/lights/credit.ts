@@ -26,8 +26,10 @@ export interface Credit {
  * - count: per slot, the share of the need owed by the day (as the lights expect it), or more when
  *   more was done.
  * - one thing (deliverable, event, project, deadline): owed once its due date has passed, or once
- *   done; a project's earlier milestone (开工, 主体完工) is partial credit only once it is owed.
- * - percent: one result owed at the due date (or once reached): credited with value / target.
+ *   done; a project is done at its completion (竣工验收), its earlier milestones are told, not counted.
+ * - percent: one result owed at the due date (or once reached), credited once the value is reached.
+ *
+ * Credits are whole numbers, so the evaluation counts exactly what the board shows.
  * - completion (办结) accepted: the whole promise, credited in full.
  */
 export function creditOf(
@@ -63,16 +65,16 @@ export function creditOf(
       return { credited, owed };
     }
     case 'percent': {
-      const share = schedule.target > 0 ? clampShare(achieved.actual / schedule.target) : 0;
-      if (share >= 1) return { credited: 1, owed: 1 };
-      return today > dayNumber(schedule.dueOn) ? { credited: share, owed: 1 } : { credited: 0, owed: 0 };
+      // One result, reached or not: whole numbers keep the evaluation's arithmetic exact.
+      const reached = schedule.target > 0 && achieved.actual >= schedule.target;
+      if (reached) return { credited: 1, owed: 1 };
+      return today > dayNumber(schedule.dueOn) ? { credited: 0, owed: 1 } : { credited: 0, owed: 0 };
     }
     default: {
+      // One thing (or n events): a project counts only its completion (竣工验收), not its milestones.
       const due = today > dayNumber(schedule.dueOn);
       const got = Math.min(schedule.target, achieved.actual);
-      const owedByNow = due ? schedule.target : 0;
-      const partial = input.kind === 'project' && got === 0 && due ? clampShare(input.partialShare ?? 0) : 0;
-      return { credited: got + partial, owed: Math.max(owedByNow, got) };
+      return { credited: got, owed: Math.max(due ? schedule.target : 0, got) };
     }
   }
 }

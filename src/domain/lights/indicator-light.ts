@@ -3,14 +3,14 @@ import type { SchoolCalendar } from './calendar.ts';
 import { defaultSchoolCalendar } from './calendar.ts';
 import { creditOf } from './credit.ts';
 import type { PlanDate } from './dates.ts';
-import { dayNumber, daysBetween } from './dates.ts';
+import { dateOfDay, dayNumber, daysBetween } from './dates.ts';
 import { expectedOf } from './expected.ts';
 import type { IndicatorProgressInput } from './indicator-spec.ts';
 import type { Light } from './light.ts';
 import { clampShare } from './light.ts';
 import { messages } from './messages.ts';
 import { indicatorReasons } from './reasons.ts';
-import { scheduleOf } from './schedule.ts';
+import { type Schedule, scheduleOf } from './schedule.ts';
 import type { LightSettings } from './settings.ts';
 import { defaultLightSettings } from './settings.ts';
 
@@ -38,6 +38,12 @@ export interface IndicatorLight {
   dueOn: PlanDate;
   /** recurring: full labels of the ended periods not covered, e.g. '2024年5月'. */
   missing?: string[];
+  /**
+   * When the light is red or yellow for work not done in time: the day the oldest unmet part fell
+   * due (the due date; a missed period's last day; the day a count's share was due), so "逾期N天"
+   * is always measured from a date that can be printed beside it.
+   */
+  lateSince?: PlanDate;
 }
 
 /** Computes an indicator's light as of a day from accepted work, by the rules of DESIGN.md. */
@@ -81,9 +87,13 @@ export function computeIndicatorLight(
   const words = indicatorReasons(input, { expected, actual, counted, target, dueOn, missing });
   const open = actual < target;
   const daysLeft = daysBetween(asOf, dueOn);
-  if (open && daysLeft < 0) return result('red', words.overdue(-daysLeft));
-  if (expected > 0 && counted < settings.redBelowShare * expected) return result('red', words.lagging());
-  if (counted < expected) return result('yellow', words.lagging());
+  if (open && daysLeft < 0) return { ...result('red', words.overdue(-daysLeft)), lateSince: dueOn };
+  const lagging = (light: Light): IndicatorLight => {
+    const since = lateSinceOf(input.kind, schedule, perSlot, closed);
+    return { ...result(light, words.lagging()), ...(since ? { lateSince: since } : {}) };
+  };
+  if (expected > 0 && counted < settings.redBelowShare * expected) return lagging('red');
+  if (counted < expected) return lagging('yellow');
   if (open && daysLeft <= settings.dueSoonDays) return result('yellow', words.dueSoon(daysLeft));
   return result('green', words.onTrack());
 }
@@ -92,4 +102,32 @@ export function computeIndicatorLight(
 export function isCompletionAccepted(accepted: boolean | PlanDate | undefined, asOf: PlanDate): boolean {
   if (typeof accepted === 'string') return dayNumber(accepted) <= dayNumber(asOf);
   return accepted === true;
+}
+
+/**
+ * The day the oldest unmet part of a lagging promise fell due: a recurring promise's first missed
+ * period's last day; for a count, the last day before the share owed first passed what is done.
+ */
+function lateSinceOf(
+  kind: IndicatorProgressInput['kind'],
+  schedule: Schedule,
+  perSlot: readonly number[],
+  closed: readonly boolean[],
+): PlanDate | undefined {
+  if (kind === 'recurring') {
+    const index = schedule.slots.findIndex((slot, i) => closed[i] && (perSlot[i] ?? 0) < slot.need);
+    return index >= 0 ? schedule.slots[index]?.closeOn : undefined;
+  }
+  if (kind === 'count') {
+    for (const [i, slot] of schedule.slots.entries()) {
+      const done = perSlot[i] ?? 0;
+      if (done >= slot.need) continue;
+      // owedInSlot reaches done + 1 on the first day d with need × (d − start + 1) ≥ (done + 1) × days.
+      const first = dayNumber(slot.period.startOn);
+      const days = dayNumber(slot.closeOn) - first + 1;
+      const owedFrom = first + Math.ceil(((done + 1) * days) / slot.need) - 1;
+      return dateOfDay(owedFrom - 1);
+    }
+  }
+  return undefined;
 }

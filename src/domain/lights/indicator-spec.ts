@@ -33,8 +33,6 @@ export interface IndicatorProgressInput extends IndicatorSpec {
   occurrences?: readonly (PlanDate | AcceptedOccurrence)[];
   /** percent: the latest accepted value. */
   latestValue?: number;
-  /** project: the share of the furthest accepted milestone short of completion (开工 1/3, 主体完工 2/3). */
-  partialShare?: number;
   /** Completion (办结) accepted: true, or the date it was accepted (counts from that day on). */
   completionAccepted?: boolean | PlanDate;
 }

@@ -53,15 +53,13 @@ export const messages = {
   percentReached: (target: number) => `已达到${target}%`,
   nothingToJudge: () => '暂无可计算的指标',
   reportOverdue: (label: string, days: number) => `${label}报告逾期${days}天`,
+  reportsMissing: (periods: string, days: number) => `${periods}报告未交，最长逾期${days}天`,
   reportsInOrder: () => '报告已按期提交',
   noReportDue: () => '暂无到期报告',
   partsDone: () => '各项指标已完成，待办结',
   labelled: (label: string, reason: string) => `${label}：${reason}`,
-  /** Joins the first reasons of a parent's worst children and counts the rest, so a plan's reason stays readable. */
-  joinSome: (reasons: readonly string[], shown: number) =>
-    reasons.length > shown
-      ? `${reasons.slice(0, shown).join('；')}；另有${reasons.length - shown}项同样情况`
-      : reasons.join('；'),
+  /** The first clauses of a reason and how many there are in all. */
+  someOf: (clauses: readonly string[], total: number) => `${clauses.join('；')}等${total}项`,
   /** Joins the reasons of several parts of one light. */
   join: (reasons: readonly string[]) => reasons.join('；'),
   /** Joins the clauses of one part's reason. */
@@ -72,4 +70,28 @@ export const messages = {
 export function reportPeriodLabel(period: string): string {
   const month = /^\d{4}-(\d{2})$/.exec(period)?.[1];
   return month ? `${Number(month)}月` : period;
+}
+
+// A reason summarised to a few clauses ends with this count of all its clauses.
+const moreMarker = /等(\d+)项$/;
+
+/**
+ * Joins reasons into one of at most `shown` clauses (clauses are separated by '；'), with '等N项'
+ * counting every clause when some are left out; a reason already summarised counts all of its own.
+ * Repeated clauses are told once. The full list stays on the item page.
+ */
+export function summariseClauses(reasons: readonly string[], shown = 3): string {
+  const clauses: string[] = [];
+  let total = 0;
+  for (const reason of reasons) {
+    if (!reason) continue;
+    const more = moreMarker.exec(reason);
+    const parts = (more ? reason.slice(0, more.index) : reason).split('；').filter((part) => part !== '');
+    const fresh = parts.filter((part) => !clauses.includes(part));
+    clauses.push(...fresh);
+    total += fresh.length + (more ? Math.max(0, Number(more[1]) - parts.length) : 0);
+  }
+  return total > shown || clauses.length > shown
+    ? messages.someOf(clauses.slice(0, shown), Math.max(total, clauses.length))
+    : clauses.join('；');
 }

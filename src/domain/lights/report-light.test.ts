@@ -73,6 +73,30 @@ describe('report light', () => {
     });
   });
 
+  it('tells late reports per unit: one period with its days, several as a range with the longest', () => {
+    const slot = (unit: string, month: number, dueDay = 25) => ({
+      period: `2024-${String(month).padStart(2, '0')}`,
+      label: `${month}月`,
+      unit,
+      dueOn: `2024-${String(month).padStart(2, '0')}-${dueDay}`,
+    });
+    const result = computeReportLight(
+      { periods: [slot('办公室', 3), slot('办公室', 4), slot('办公室', 5), slot('行政审批股', 5)] },
+      '2024-06-15',
+    );
+    expect(result.reason).toBe('办公室：3–5月报告未交，最长逾期82天；行政审批股：5月报告逾期21天');
+    expect(result.late.map((l) => [l.unit, l.period, l.dueOn, l.days])).toEqual([
+      ['办公室', '2024-03', '2024-03-25', 82],
+      ['办公室', '2024-04', '2024-04-25', 51],
+      ['办公室', '2024-05', '2024-05-25', 21],
+      ['行政审批股', '2024-05', '2024-05-25', 21],
+    ]);
+    // Months that do not follow each other are named apart.
+    expect(computeReportLight({ periods: [slot('办公室', 3), slot('办公室', 5)] }, '2024-06-15').reason).toBe(
+      '办公室：3月、5月报告未交，最长逾期82天',
+    );
+  });
+
   it('uses the label given and the grace given', () => {
     const quarter = { period: '2024-Q2', label: '第二季度', dueOn: '2024-07-05' };
     const settings = { reportGraceDays: 3, dueSoonDays: 7, redBelowShare: 0.5 };

@@ -77,6 +77,22 @@ describe('rollUp reasons', () => {
       reason: `第${n}项逾期`,
     }));
     const rolled = rollUp(children);
-    expect(rolled.reason).toBe('第1项逾期；第2项逾期；第3项逾期；另有2项同样情况');
+    expect(rolled.reason).toBe('第1项逾期；第2项逾期；第3项逾期等5项');
+  });
+
+  it('counts every clause of a child already summarised, and tells a repeated clause once', () => {
+    const rolled = rollUp([
+      {
+        light: 'red',
+        progress: 0,
+        reason: '办公室：3–5月报告未交，最长逾期82天；行政审批股：5月报告逾期19天',
+      },
+      { light: 'red', progress: 0, reason: '甲：逾期1天；乙：逾期2天；丙：逾期3天等7项' },
+      { light: 'red', progress: 0, reason: '行政审批股：5月报告逾期19天' },
+    ]);
+    expect(rolled.reason).toBe(
+      '办公室：3–5月报告未交，最长逾期82天；行政审批股：5月报告逾期19天；甲：逾期1天等9项',
+    );
+    expect(rollUp([{ light: 'red', progress: 0, reason: '甲；乙' }]).reason).toBe('甲；乙');
   });
 });

@@ -1,9 +1,9 @@
-import { reasonsOfWorst, unique } from './combine.ts';
+import { reasonsOfWorst } from './combine.ts';
 import type { Light, LightCounts } from './light.ts';
 import { clampShare, countLights, worstLight } from './light.ts';
-import { messages } from './messages.ts';
+import { messages, summariseClauses } from './messages.ts';
 
-/** How many worst children a parent's reason names before it only counts the rest. */
+/** How many clauses a parent's reason names before it only counts the rest ('等N项'). */
 const MAX_REASONS_SHOWN = 3;
 
 /** A task under an item, an item under a section, or a section under the plan. */
@@ -36,7 +36,7 @@ export function rollUp(children: readonly RollUpChild[]): RollUp {
   const light = worstLight(children.map((child) => child.light));
   const progress = weightedShare(children);
   const reasons = reasonsOfWorst(children, light).flatMap((child) => (child.reason ? [child.reason] : []));
-  const reason = light === 'done' ? messages.done() : messages.joinSome(unique(reasons), MAX_REASONS_SHOWN);
+  const reason = light === 'done' ? messages.done() : summariseClauses(reasons, MAX_REASONS_SHOWN);
   return { light, progress, reason, counts };
 }
 

@@ -44,6 +44,8 @@ export async function getTaskObligations(
   return {
     taskId: task.id,
     period,
+    today: shanghaiToday(ctx),
+    year: task.planYear,
     indicators: indicators.map((indicator) =>
       obligationOf(
         task,

@@ -1,4 +1,4 @@
-import { listEvidenceOfOwners } from '../../db/queries/review-queue.ts';
+import { listEvidenceOfOwners, listReportCompletions } from '../../db/queries/review-queue.ts';
 import {
   listCompletionsToDecide,
   listExtensionsToDecide,
@@ -9,7 +9,7 @@ import {
   listUnitExtensions,
   type WorkbenchTaskRow,
 } from '../../db/queries/workbench.ts';
-import type { Workbench, WorkbenchTask } from '../../shared/work.ts';
+import type { ReturnedCompletion, Workbench, WorkbenchTask } from '../../shared/work.ts';
 import { computePlanLights } from '../compute-plan-lights.ts';
 import { type Context, shanghaiToday } from '../context.ts';
 import type { TaskLightRow } from '../plan-lights-model.ts';
@@ -53,7 +53,12 @@ export async function getWorkbench(ctx: Context): Promise<Workbench> {
     ...extensionOutcomes,
     ...completions,
   ];
-  const [owners, evidence, lights] = await Promise.all([
+  const returnedCompletions = await listReportCompletions(
+    db,
+    returned.map((r) => r.reportId),
+    'returned',
+  );
+  const [owners, evidence, lights, completionFiles] = await Promise.all([
     listTaskOwnerNames(
       db,
       allTasks.map((t) => t.taskId),
@@ -64,7 +69,25 @@ export async function getWorkbench(ctx: Context): Promise<Workbench> {
       completions.map((c) => c.requestId),
     ),
     lightsOf(ctx, [...toAcknowledge, ...reportsDue]),
+    listEvidenceOfOwners(
+      db,
+      'occurrence',
+      returnedCompletions.map((c) => c.id),
+    ),
   ]);
+  const completionsOf = (reportId: number): ReturnedCompletion[] =>
+    returnedCompletions
+      .filter((c) => c.reportId === reportId)
+      .map((c) => ({
+        occurrenceId: c.id,
+        indicatorId: c.indicatorId,
+        indicator: c.indicator,
+        occurredOn: c.occurredOn,
+        note: c.note,
+        value: c.value,
+        milestone: c.milestone,
+        files: completionFiles.filter((e) => e.ownerId === c.id).map((e) => e.fileName),
+      }));
   const present = <T extends WorkbenchTaskRow>(row: T): T & WorkbenchTask => {
     const light = lights.get(row.taskId);
     return {
@@ -77,7 +100,7 @@ export async function getWorkbench(ctx: Context): Promise<Workbench> {
     period: { period: open.period, dueOn: open.dueOn },
     toAcknowledge: toAcknowledge.map((row) => present(row)),
     reportsDue: reportsDue.map((row) => present(row)),
-    returned: returned.map((row) => present(row)),
+    returned: returned.map((row) => ({ ...present(row), completions: completionsOf(row.reportId) })),
     extensionDecisions: extensionDecisions.map((row) => present(row)),
     extensionOutcomes: extensionOutcomes.map((row) => present(row)),
     completionDecisions: completions.map((c) => ({

@@ -45,8 +45,14 @@ describeEachDatabase('dashboard route', (current) => {
       ['办公室', 2, 2],
       ['城关小学', 2, 2],
     ]);
-    expect(board.overdue).toHaveLength(1);
-    expect(board.overdue[0]?.daysOverdue).toBe(56);
+    // The one red task has three overdue things: each owner's March–April reports (56 days from
+    // 03-25) and the task itself (due 04-30, 20 days).
+    expect(board.overdue.map((o) => [o.what, o.owners.join('、'), o.dueOn, o.daysOverdue])).toEqual([
+      ['3–4月报告', '办公室', '2024-03-25', 56],
+      ['3–4月报告', '城关小学', '2024-03-25', 56],
+      ['任务办结', '办公室、城关小学', '2024-04-30', 20],
+    ]);
+    expect(board.overdueTasks).toBe(1);
     const bad = await app.inject({
       method: 'GET',
       url: `/api/plans/${planId}/dashboard?asOf=2024-5-1`,

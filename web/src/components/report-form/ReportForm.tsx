@@ -1,6 +1,7 @@
 import { type ReportFields, reportFieldsSchema } from '@shared/work.ts';
 import { useQueryClient } from '@tanstack/react-query';
 import {
+  Alert,
   App as AntApp,
   Button,
   Col,
@@ -23,8 +24,12 @@ import { apiUpload } from '../../api/client.ts';
 import { common } from '../../i18n/common.ts';
 import { work as t } from '../../i18n/work.ts';
 import { ApiErrorAlert, showErrorOnField } from '../ApiErrorAlert.tsx';
+import { shanghaiTime } from '../format.ts';
+import { CompletionsEditor, useObligations } from './CompletionsEditor.tsx';
 import { EvidencePicker } from './EvidencePicker.tsx';
 import {
+  type CompletionDraft,
+  completionProblem,
   type ReportField,
   type ReportFormValues,
   reportFieldError,
@@ -51,11 +56,27 @@ export type SendReport = (
 const sendToApi: SendReport = (taskId, data, onProgress) =>
   apiUpload(`/api/tasks/${taskId}/reports`, data, onProgress);
 
-/** What the form starts with when re-filing a returned report. */
-export type ReportDraft = Partial<ReportFields>;
+/** A completion of the returned report, offered again when re-filing. */
+export interface ReturnedCompletionDraft {
+  occurrenceId: number;
+  indicatorId: number;
+  occurredOn: string;
+  note: string;
+  value: number | null;
+  milestone: CompletionDraft['milestone'];
+  files: string[];
+}
+
+/** What the form starts with when re-filing a returned report: its fields, why it was returned, its completions. */
+export type ReportDraft = Partial<ReportFields> & {
+  returned?: { comment: string; reviewer: string | null; at: string | null };
+  completions?: ReturnedCompletionDraft[];
+};
 
 /**
- * The progress report form (填报) in a drawer: period, status, percent, narrative and evidence.
+ * The progress report form (填报) in a drawer: period, status, self-assessed percent (自报进度),
+ * narrative, the completions of the task's indicators done in the period (本期完成事项, with what is
+ * still owed after the filing) and evidence. A re-filing opens with the reason it was returned.
  * Each field is checked with the API's own zod schema before sending, and a server error that
  * names a field appears under it. Full width on a phone.
  */
@@ -84,6 +105,8 @@ export function ReportForm({
   const client = useQueryClient();
   const { message } = AntApp.useApp();
   const [files, setFiles] = useState<File[]>([]);
+  const [completions, setCompletions] = useState<CompletionDraft[]>([]);
+  const [showCompletionErrors, setShowCompletionErrors] = useState(false);
   const [progress, setProgress] = useState<number | undefined>();
   const [error, setError] = useState<unknown>();
   const open = target !== null;
@@ -98,9 +121,27 @@ export function ReportForm({
       narrative: draft?.narrative ?? '',
     });
     setFiles([]);
+    setCompletions(
+      (draft?.completions ?? []).map((c) => ({
+        key: `returned-${c.occurrenceId}`,
+        indicatorId: c.indicatorId,
+        occurrenceId: c.occurrenceId,
+        occurredOn: c.occurredOn,
+        note: c.note,
+        value: c.value,
+        milestone: c.milestone,
+        files: [],
+        keptFiles: c.files,
+      })),
+    );
+    setShowCompletionErrors(false);
     setError(undefined);
     setProgress(undefined);
   }, [open, draft, defaultPeriod, form]);
+
+  const periodValue = Form.useWatch('period', form) as ReportFormValues['period'];
+  const period = periodValue ? periodValue.format('YYYY-MM') : undefined;
+  const obligations = useObligations(target?.taskId ?? null, period);
 
   const rule = (field: ReportField) => ({
     validator: async () => {
@@ -113,13 +154,21 @@ export function ReportForm({
     if (!target) return;
     const parsed = reportFieldsSchema.safeParse(toReportInput(values));
     if (!parsed.success) return;
+    const kinds = new Map(obligations.data?.indicators.map((o) => [o.indicatorId, o.kind]));
+    const incomplete = completions.some((c) =>
+      completionProblem(c, kinds.get(c.indicatorId) ?? 'event', { ...t.completions.required }),
+    );
+    if (incomplete) {
+      setShowCompletionErrors(true);
+      return;
+    }
     setError(undefined);
     setProgress(0);
     try {
-      await send(target.taskId, toReportFormData(parsed.data, files), setProgress);
+      await send(target.taskId, toReportFormData(parsed.data, files, completions), setProgress);
       message.success(t.reportForm.done);
-      void client.invalidateQueries({ queryKey: ['workbench'] });
-      void client.invalidateQueries({ queryKey: ['badges'] });
+      for (const key of ['workbench', 'badges', 'reviews', 'obligations', 'item', 'plan', 'dashboard'])
+        void client.invalidateQueries({ queryKey: [key] });
       onSubmitted?.();
       onClose();
     } catch (caught) {
@@ -162,6 +211,23 @@ export function ReportForm({
           {target.itemNo !== undefined && target.itemTitle ? t.item(target.itemNo, target.itemTitle) : ''}
           {target.title === target.itemTitle ? '' : ` / ${target.title}`}
         </Typography.Paragraph>
+      ) : null}
+      {draft?.returned ? (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 16 }}
+          data-testid="return-reason"
+          message={`${t.reportForm.returnedBecause}：${draft.returned.comment}`}
+          description={
+            draft.returned.reviewer || draft.returned.at
+              ? t.reportForm.returnedBy(
+                  draft.returned.reviewer ?? '',
+                  draft.returned.at ? shanghaiTime(draft.returned.at) : '',
+                )
+              : undefined
+          }
+        />
       ) : null}
       <ApiErrorAlert error={error} style={{ marginBottom: 16 }} />
       <Form<ReportFormValues> form={form} layout="vertical" onFinish={submit} disabled={busy}>
@@ -207,6 +273,18 @@ export function ReportForm({
             maxLength={20_000}
             placeholder={t.reportForm.narrativePlaceholder}
           />
+        </Form.Item>
+        <Form.Item label={t.completions.title}>
+          {target ? (
+            <CompletionsEditor
+              taskId={target.taskId}
+              period={period}
+              value={completions}
+              onChange={setCompletions}
+              disabled={busy}
+              showErrors={showCompletionErrors}
+            />
+          ) : null}
         </Form.Item>
         <Form.Item label={t.reportForm.evidence}>
           <EvidencePicker files={files} onChange={setFiles} disabled={busy} />

@@ -1,4 +1,11 @@
-import { type ReportFields, reportFieldsSchema } from '@shared/work.ts';
+import type { EnteredCompletions } from '@shared/obligations.ts';
+import type { IndicatorKind } from '@shared/plan-tree.ts';
+import {
+  type CompletionEntry,
+  type MILESTONES,
+  type ReportFields,
+  reportFieldsSchema,
+} from '@shared/work.ts';
 import type { Dayjs } from 'dayjs';
 
 /** The report form's values as the antd form holds them (the period as a month picker value). */
@@ -33,15 +40,99 @@ export function reportFieldError(field: ReportField, values: ReportFormValues): 
   return result.success ? undefined : result.error.issues[0]?.message;
 }
 
-/** The multipart body of POST /api/tasks/:id/reports: the four fields and every file as `files`. */
-export function toReportFormData(fields: ReportFields, files: readonly File[]): FormData {
+/** One completion being entered in the form (a new one, or a returned one filed again). */
+export interface CompletionDraft {
+  /** A local key for React lists. */
+  key: string;
+  indicatorId: number;
+  /** Re-filing: the returned completion filed again (its stored files are kept). */
+  occurrenceId?: number;
+  occurredOn: string | null;
+  note: string;
+  value: number | null;
+  milestone: (typeof MILESTONES)[number] | null;
+  files: File[];
+  /** Names of the files stored with it earlier (re-filing). */
+  keptFiles: string[];
+}
+
+/** The first problem of a completion for its indicator's kind, in Chinese; undefined when it may be sent. */
+export function completionProblem(
+  entry: CompletionDraft,
+  kind: IndicatorKind,
+  words: { date: string; note: string; value: string; milestone: string; document: string },
+): string | undefined {
+  if (!entry.occurredOn) return words.date;
+  if (entry.note.trim() === '') return words.note;
+  if (kind === 'percent' && (entry.value === null || entry.value < 0 || entry.value > 100))
+    return words.value;
+  if (kind === 'project' && entry.milestone === null) return words.milestone;
+  if (kind === 'deliverable' && entry.files.length + entry.keptFiles.length === 0) return words.document;
+  return undefined;
+}
+
+/**
+ * The multipart body of POST /api/tasks/:id/reports: the four fields, the completions as JSON and
+ * every file as `files` — the report's own and each completion's, a completion naming its files.
+ * Two files of the same name (photos from a phone are all image.jpg) are renamed apart first.
+ */
+export function toReportFormData(
+  fields: ReportFields,
+  files: readonly File[],
+  completions: readonly CompletionDraft[] = [],
+): FormData {
   const data = new FormData();
   data.append('period', fields.period);
   data.append('status', fields.status);
   data.append('percent', String(fields.percent));
   data.append('narrative', fields.narrative);
-  for (const file of files) data.append('files', file, file.name);
+  const names = new UniqueNames();
+  for (const file of files) data.append('files', file, names.take(file.name));
+  const entries: CompletionEntry[] = completions.map((entry) => {
+    const own = entry.files.map((file) => {
+      const name = names.take(file.name);
+      data.append('files', file, name);
+      return name;
+    });
+    return {
+      indicatorId: entry.indicatorId,
+      occurredOn: entry.occurredOn ?? '',
+      note: entry.note.trim(),
+      ...(entry.value !== null ? { value: entry.value } : {}),
+      ...(entry.milestone !== null ? { milestone: entry.milestone } : {}),
+      files: own,
+      ...(entry.occurrenceId !== undefined ? { occurrenceId: entry.occurrenceId } : {}),
+    };
+  });
+  if (entries.length > 0) data.append('completions', JSON.stringify(entries));
   return data;
+}
+
+/** Hands out file names, renaming a repeated one "name (2).ext" so each part can be named apart. */
+export class UniqueNames {
+  private readonly used = new Set<string>();
+
+  take(name: string): string {
+    let candidate = name;
+    const dot = name.lastIndexOf('.');
+    const [stem, ext] = dot > 0 ? [name.slice(0, dot), name.slice(dot)] : [name, ''];
+    for (let n = 2; this.used.has(candidate); n++) candidate = `${stem} (${n})${ext}`;
+    this.used.add(candidate);
+    return candidate;
+  }
+}
+
+/** The counts a filing adds for one indicator, as owedAfterFiling reads them. */
+export function enteredFor(indicatorId: number, completions: readonly CompletionDraft[]): EnteredCompletions {
+  const own = completions.filter((c) => c.indicatorId === indicatorId);
+  const order = ['started', 'built', 'completed'] as const;
+  const milestone = own.reduce<CompletionDraft['milestone']>(
+    (best, c) =>
+      c.milestone && (!best || order.indexOf(c.milestone) > order.indexOf(best)) ? c.milestone : best,
+    null,
+  );
+  const values = own.flatMap((c) => (c.value === null ? [] : [c.value]));
+  return { count: own.length, value: values.length > 0 ? Math.max(...values) : null, milestone };
 }
 
 /** A file size in words (KB under a megabyte). */

@@ -5,7 +5,7 @@ import { Button, Card, Col, Empty, Grid, Result, Row, Select, Skeleton, Space } 
 import { useCallback, useMemo } from 'react';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { apiGet } from '../../api/client.ts';
-import { hasRole, useCurrentUser } from '../../api/session.ts';
+import { can, useCurrentUser } from '../../api/session.ts';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert.tsx';
 import { PageContainer } from '../../components/PageContainer.tsx';
 import { dashboard as t } from '../../i18n/dashboard.ts';
@@ -109,7 +109,7 @@ function NoPlan() {
           title={t.noPlan}
           subTitle={t.noPlanHint}
           extra={
-            hasRole(me, 'supervisor', 'admin') ? (
+            can(me, 'plans.import') ? (
               <Button type="primary" onClick={() => navigate('/import')}>
                 {t.goImport}
               </Button>

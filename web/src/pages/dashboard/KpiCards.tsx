@@ -1,7 +1,8 @@
 import type { DashboardResponse } from '@shared/dashboard.ts';
-import { Card, Col, Progress, Row, Space, Statistic, Typography } from 'antd';
+import { Card, Col, Row, Space, Statistic, Typography } from 'antd';
 import { Link } from 'react-router';
 import { LightTag, lightColors } from '../../components/LightTag.tsx';
+import { ShareProgress } from '../../components/ShareProgress.tsx';
 import { common } from '../../i18n/common.ts';
 import { dashboard as t } from '../../i18n/dashboard.ts';
 import { boardPath, overallOnTimeRate, percent, stackOrder } from './chart-options.ts';
@@ -26,12 +27,7 @@ export function KpiCards({ data }: { data: DashboardResponse }) {
       <Col xs={24} sm={12} lg={5}>
         <Card size="small" title={t.kpi.progress} style={{ height: '100%' }}>
           <Space size="middle" align="center">
-            <Progress
-              type="circle"
-              size={64}
-              percent={percent(data.plan.progress)}
-              strokeColor={lightColors.done}
-            />
+            <ShareProgress view={data.plan} weighted type="circle" />
             <Link to={boardPath(data.planId, { light: data.plan.light })}>
               <LightTag light={data.plan.light} />
             </Link>
@@ -59,11 +55,12 @@ export function KpiCards({ data }: { data: DashboardResponse }) {
         <Card size="small" title={t.kpi.overdue} style={{ height: '100%' }}>
           <a href="#dashboard-overdue" aria-label={t.kpi.overdueHint}>
             <Statistic
-              value={data.overdue.length}
+              value={data.overdueTasks}
               suffix={t.kpi.overdueUnit}
-              valueStyle={{ color: data.overdue.length > 0 ? lightColors.red : lightColors.green }}
+              valueStyle={{ color: data.overdueTasks > 0 ? lightColors.red : lightColors.green }}
             />
           </a>
+          <Typography.Text type="secondary">{t.kpi.overdueThings(data.overdue.length)}</Typography.Text>
         </Card>
       </Col>
       <Col xs={12} lg={5}>

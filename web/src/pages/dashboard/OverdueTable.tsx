@@ -1,17 +1,17 @@
-import type { OverdueTask } from '@shared/dashboard.ts';
+import type { OverdueEntry } from '@shared/dashboard.ts';
 import { Table, Typography } from 'antd';
 import { Link, useNavigate } from 'react-router';
 import { lightColors } from '../../components/LightTag.tsx';
 import { dashboard as t } from '../../i18n/dashboard.ts';
 import { itemPath } from './chart-options.ts';
 
-/** The red tasks, worst first; a row opens its item. */
-export function OverdueTable({ planId, rows }: { planId: number; rows: readonly OverdueTask[] }) {
+/** The overdue things of red tasks, worst first, each with the date its days count from; a row opens its item. */
+export function OverdueTable({ planId, rows }: { planId: number; rows: readonly OverdueEntry[] }) {
   const navigate = useNavigate();
   return (
-    <Table<OverdueTask>
+    <Table<OverdueEntry>
       size="small"
-      rowKey="taskId"
+      rowKey={(row) => `${row.taskId}/${row.what}/${row.owners.join('、')}`}
       dataSource={[...rows]}
       pagination={rows.length > 10 ? { pageSize: 10, size: 'small', showSizeChanger: false } : false}
       locale={{ emptyText: t.emptyOverdue }}
@@ -31,7 +31,8 @@ export function OverdueTable({ planId, rows }: { planId: number; rows: readonly 
             </Link>
           ),
         },
-        { title: t.column.task, dataIndex: 'title', width: 220, ellipsis: true },
+        { title: t.column.task, dataIndex: 'title', width: 200, ellipsis: true },
+        { title: t.column.what, dataIndex: 'what', width: 160 },
         {
           title: t.column.owners,
           dataIndex: 'owners',

@@ -1,23 +1,12 @@
 import type { IndicatorView, ItemDetail, TaskDetail } from '@shared/items.ts';
 import { useQuery } from '@tanstack/react-query';
-import {
-  Breadcrumb,
-  Button,
-  Card,
-  Descriptions,
-  Empty,
-  Progress,
-  Result,
-  Spin,
-  Table,
-  Tag,
-  Typography,
-} from 'antd';
+import { Breadcrumb, Button, Card, Descriptions, Empty, Result, Spin, Table, Tag, Typography } from 'antd';
 import { useMemo } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { apiGet } from '../../api/client.ts';
 import { errorMessage } from '../../components/ApiErrorAlert.tsx';
 import { LightTag } from '../../components/LightTag.tsx';
+import { ShareProgress } from '../../components/ShareProgress.tsx';
 import { board } from '../../i18n/board.ts';
 import { common } from '../../i18n/common.ts';
 import { AuditTrail } from './AuditTrail.tsx';
@@ -76,13 +65,8 @@ export default function ItemPage() {
               <span>
                 {t.light}：<LightTag light={light.light} />
               </span>
-              <span style={{ width: 200 }}>
-                <Progress
-                  percent={Math.round(light.progress * 100)}
-                  size="small"
-                  status={light.light === 'red' ? 'exception' : 'normal'}
-                  format={(percent) => `${percent}%`}
-                />
+              <span>
+                {t.progress}：<ShareProgress view={light} width={200} />
               </span>
               {query.data.asOf ? <span className="item-muted">{t.asOf(query.data.asOf)}</span> : null}
             </>
@@ -191,7 +175,7 @@ export default function ItemPage() {
         )}
       </Card>
       {tasks.map((task) => (
-        <TaskPanel key={task.id} task={task} />
+        <TaskPanel key={task.id} task={task} asOf={query.data.asOf} />
       ))}
       <AuditTrail entries={query.data.audit} />
     </div>

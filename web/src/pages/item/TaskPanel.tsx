@@ -1,13 +1,18 @@
-import type { IndicatorView, TaskDetail } from '@shared/items.ts';
-import { Card, Descriptions, List, Space, Table, Tag, Typography } from 'antd';
+import type { IndicatorView, ReportView, TaskDetail } from '@shared/items.ts';
+import { Button, Card, Descriptions, List, Space, Table, Tag, Typography } from 'antd';
+import { useState } from 'react';
 import { useParams } from 'react-router';
-import { hasRole, useCurrentUser } from '../../api/session.ts';
+import { can, useCurrentUser } from '../../api/session.ts';
 import { shanghaiTime } from '../../components/format.ts';
 import { LightTag } from '../../components/LightTag.tsx';
+import { OccurrenceModal } from '../../components/report-form/OccurrenceModal.tsx';
+import { ReportForm } from '../../components/report-form/ReportForm.tsx';
 import { ReportingRuleButton } from '../../components/reporting-rule/ReportingRuleModal.tsx';
+import { SelfPercent, ShareProgress } from '../../components/ShareProgress.tsx';
 import { board } from '../../i18n/board.ts';
+import { work } from '../../i18n/work.ts';
 import { EvidenceList } from './EvidenceList.tsx';
-import { progressText } from './format.ts';
+import { periodLabel, progressText } from './format.ts';
 import { ReportTimeline, ReviewLines, StateTag } from './ReportTimeline.tsx';
 
 const t = board.item;
@@ -30,10 +35,16 @@ export function Owners({ task }: { task: Pick<TaskDetail, 'lead' | 'coOwners'> }
 }
 
 /** One task's work: indicator progress, report timeline, occurrences, extensions and completion requests. */
-export function TaskPanel({ task }: { task: TaskDetail }) {
+export function TaskPanel({ task, asOf }: { task: TaskDetail; asOf?: string | null }) {
   const occurrences = task.indicators.flatMap((i) => i.occurrences.map((o) => ({ ...o, indicator: i })));
   const planId = Number(useParams().planId);
-  const supervisor = hasRole(useCurrentUser(), 'supervisor') && planId > 0;
+  const me = useCurrentUser();
+  const supervisor = can(me, 'reporting.edit') && planId > 0;
+  const open = task.status !== 'done';
+  const files = task.ownedByMe && open && can(me, 'reports.submit');
+  const logs = task.ownedByMe && open && can(me, 'occurrences.log');
+  const [reporting, setReporting] = useState(false);
+  const [logging, setLogging] = useState<IndicatorView | null>(null);
   return (
     <Card
       size="small"
@@ -46,7 +57,12 @@ export function TaskPanel({ task }: { task: TaskDetail }) {
         </span>
       }
       extra={
-        <Space size={8}>
+        <Space size={8} wrap>
+          {files ? (
+            <Button size="small" type="primary" onClick={() => setReporting(true)}>
+              {t.fileReport}
+            </Button>
+          ) : null}
           {supervisor ? (
             <ReportingRuleButton
               size="small"
@@ -64,6 +80,20 @@ export function TaskPanel({ task }: { task: TaskDetail }) {
           { key: 'owners', label: t.columns.owners, children: <Owners task={task} /> },
           { key: 'dates', label: t.columns.due, children: `${task.startOn} ~ ${task.dueOn}` },
           { key: 'status', label: t.columns.status, children: t.taskStatus[task.status] ?? task.status },
+          ...(task.light
+            ? [
+                {
+                  key: 'progress',
+                  label: t.progress,
+                  children: <ShareProgress view={task.light} width={180} />,
+                },
+                {
+                  key: 'self',
+                  label: t.selfProgress,
+                  children: <SelfPercent value={task.light.selfPercent} />,
+                },
+              ]
+            : []),
           ...(task.light ? [{ key: 'reason', label: t.reason, span: 3, children: task.light.reason }] : []),
         ]}
       />
@@ -93,8 +123,8 @@ export function TaskPanel({ task }: { task: TaskDetail }) {
               render: (_, i) =>
                 i.progress ? (
                   <span>
-                    <strong>{progressText(i)}</strong>
-                    <div className="item-muted">{t.expected(String(i.progress.expected))}</div>
+                    <strong>{t.owedDone(i.progress.credited, i.progress.owed)}</strong>
+                    <div className="item-muted">{t.yearWhole(progressText(i) ?? '')}</div>
                   </span>
                 ) : (
                   '—'
@@ -114,6 +144,24 @@ export function TaskPanel({ task }: { task: TaskDetail }) {
                   '—'
                 ),
             },
+            ...(logs
+              ? [
+                  {
+                    title: '',
+                    key: 'log',
+                    width: 120,
+                    render: (_: unknown, i: IndicatorView) => (
+                      <Button
+                        size="small"
+                        onClick={() => setLogging(i)}
+                        aria-label={`${t.logOccurrence}：${i.text}`}
+                      >
+                        {t.logOccurrence}
+                      </Button>
+                    ),
+                  },
+                ]
+              : []),
           ]}
         />
       )}
@@ -135,7 +183,14 @@ export function TaskPanel({ task }: { task: TaskDetail }) {
                   <div className="item-report-head">
                     <strong>{t.occurrenceLine(o.occurredOn, o.unit?.name ?? '')}</strong>
                     <StateTag state={o.state} />
-                    <span className="item-muted">{o.indicator.text}</span>
+                    {o.value !== null ? <Tag color="blue">{t.occurrenceValue(o.value)}</Tag> : null}
+                    {o.milestone ? <Tag color="blue">{work.completions.milestones[o.milestone]}</Tag> : null}
+                    {o.reportId !== null ? (
+                      <Tag>{t.withReport(reportPeriodOf(o.reportId, task.reports))}</Tag>
+                    ) : (
+                      <Tag>{t.onItsOwn}</Tag>
+                    )}
+                    <span className="item-muted">{o.indicator.name ?? o.indicator.text}</span>
                   </div>
                   <div className="item-narrative">{o.note}</div>
                   <div className="item-muted">
@@ -208,6 +263,23 @@ export function TaskPanel({ task }: { task: TaskDetail }) {
           />
         </>
       ) : null}
+      {files ? (
+        <ReportForm
+          target={reporting ? { taskId: task.id, title: task.title } : null}
+          defaultPeriod={asOf ? asOf.slice(0, 7) : undefined}
+          latestPeriod={asOf ? asOf.slice(0, 7) : undefined}
+          onClose={() => setReporting(false)}
+        />
+      ) : null}
+      {logs ? (
+        <OccurrenceModal taskId={task.id} indicator={logging} onClose={() => setLogging(null)} />
+      ) : null}
     </Card>
   );
+}
+
+/** The period of the report an occurrence was filed with, e.g. '2024年4月'. */
+function reportPeriodOf(reportId: number, reports: readonly ReportView[]): string {
+  const period = reports.find((r) => r.id === reportId)?.period;
+  return period ? periodLabel(period) : '';
 }

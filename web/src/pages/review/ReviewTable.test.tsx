@@ -26,6 +26,17 @@ const entry: ReviewQueueEntry = {
   narrative: hostile,
   revision: 1,
   evidence: [{ id: 11, fileName: '会议纪要.docx', mediaType: 'application/octet-stream', size: 2048 }],
+  completions: [
+    {
+      id: 21,
+      indicator: '每月开展党委理论中心组学习',
+      occurredOn: '2024-05-14',
+      note: '5月理论中心组学习',
+      value: null,
+      milestone: null,
+      evidence: [{ id: 12, fileName: '5月纪要.docx', mediaType: 'application/octet-stream', size: 100 }],
+    },
+  ],
 };
 
 describe('ReviewTable', () => {
@@ -47,7 +58,27 @@ describe('ReviewTable', () => {
     await user.click(container.querySelector('.ant-table-row-expand-icon') as HTMLElement);
     expect((await screen.findByTestId('review-text')).textContent).toBe(hostile);
     expect(container.querySelector('img')).toBeNull();
-    const link = screen.getByRole('link', { name: /会议纪要\.docx/ });
+    const link = screen.getByRole('link', { name: /^.*会议纪要\.docx/ });
     expect(link.getAttribute('href')).toBe('/api/files/11');
+  });
+
+  it('lists the completions filed with a report under it, with their files', async () => {
+    const user = userEvent.setup();
+    const { container } = render(
+      <MemoryRouter>
+        <ReviewTable
+          entries={[entry]}
+          selected={[]}
+          onSelect={() => {}}
+          onAccept={() => {}}
+          onReturn={() => {}}
+        />
+      </MemoryRouter>,
+    );
+    expect(screen.getByText('含 1 条完成记录')).toBeTruthy();
+    await user.click(container.querySelector('.ant-table-row-expand-icon') as HTMLElement);
+    const list = await screen.findByTestId('review-completions');
+    expect(list.textContent).toContain('2024-05-14每月开展党委理论中心组学习：5月理论中心组学习');
+    expect(screen.getByRole('link', { name: /5月纪要\.docx/ }).getAttribute('href')).toBe('/api/files/12');
   });
 });

@@ -24,6 +24,33 @@ export function ReviewEntryDetail({ entry }: { entry: ReviewQueueEntry }) {
           {entry.kind === 'report' ? entry.narrative : entry.note}
         </Typography.Paragraph>
       </Descriptions.Item>
+      {entry.kind === 'report' && entry.completions.length > 0 ? (
+        <Descriptions.Item label={r.completions}>
+          <Space direction="vertical" size={4} data-testid="review-completions">
+            <Typography.Text type="secondary">{r.completionsHint}</Typography.Text>
+            {entry.completions.map((c) => (
+              <div key={c.id}>
+                <Tag>{c.occurredOn}</Tag>
+                <Typography.Text strong>{c.indicator}</Typography.Text>
+                {c.value !== null ? <Tag color="blue">{r.completionValue(c.value)}</Tag> : null}
+                {c.milestone ? <Tag color="blue">{t.completions.milestones[c.milestone]}</Tag> : null}
+                <Typography.Text style={{ whiteSpace: 'pre-wrap' }}>：{c.note}</Typography.Text>
+                {c.evidence.map((file) => (
+                  <a
+                    key={file.id}
+                    href={`/api/files/${file.id}`}
+                    target="_blank"
+                    rel="noreferrer"
+                    style={{ marginInlineStart: 8 }}
+                  >
+                    <PaperClipOutlined /> {file.fileName}
+                  </a>
+                ))}
+              </div>
+            ))}
+          </Space>
+        </Descriptions.Item>
+      ) : null}
       <Descriptions.Item label={r.evidence}>
         {entry.evidence.length === 0 ? (
           <Typography.Text type="secondary">{r.noEvidence}</Typography.Text>
@@ -86,6 +113,11 @@ export function ReviewTable({
         e.kind === 'report' ? (
           <span>
             {e.period}
+            {e.completions.length > 0 ? (
+              <Tag color="green" style={{ display: 'block', width: 'fit-content', marginTop: 2 }}>
+                {r.completionsCount(e.completions.length)}
+              </Tag>
+            ) : null}
             {e.revision > 1 ? (
               <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
                 {r.revision(e.revision)}

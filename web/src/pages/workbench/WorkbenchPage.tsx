@@ -3,8 +3,9 @@ import { extensionDecisionSchema, reviewDecisionSchema, type WorkbenchTask } fro
 import { useQueryClient } from '@tanstack/react-query';
 import { App as AntApp, Badge, Button, Card, Result, Skeleton, Tabs } from 'antd';
 import { type ReactNode, useState } from 'react';
+import { useSearchParams } from 'react-router';
 import { api } from '../../api/client.ts';
-import { hasRole, useCurrentUser } from '../../api/session.ts';
+import { can, useCurrentUser } from '../../api/session.ts';
 import { ApiErrorAlert, errorMessage } from '../../components/ApiErrorAlert.tsx';
 import { PageContainer } from '../../components/PageContainer.tsx';
 import { type ReportDraft, ReportForm, type ReportTarget } from '../../components/report-form/ReportForm.tsx';
@@ -40,6 +41,8 @@ export default function WorkbenchPage() {
   const client = useQueryClient();
   const { message } = AntApp.useApp();
   const board = useWorkbench();
+  // A message's link may open a tab (被退回: /workbench?tab=returned).
+  const asked = useSearchParams()[0].get('tab');
   const [report, setReport] = useState<{ target: ReportTarget; draft?: ReportDraft } | null>(null);
   const [extension, setExtension] = useState<ExtensionTarget | null>(null);
   const [completion, setCompletion] = useState<CompletionTarget | null>(null);
@@ -67,9 +70,9 @@ export default function WorkbenchPage() {
   };
 
   const data = board.data;
-  const unitUser = hasRole(me, 'department', 'school') && me.unit !== null;
-  const decider = hasRole(me, 'leader', 'supervisor', 'admin');
-  const supervisor = hasRole(me, 'supervisor', 'admin');
+  const unitUser = can(me, 'reports.submit');
+  const decider = can(me, 'extensions.decide');
+  const supervisor = can(me, 'completions.decide');
 
   let content: ReactNode;
   if (board.isPending) content = <Skeleton active />;
@@ -112,7 +115,14 @@ export default function WorkbenchPage() {
             onRefile={(r) =>
               setReport({
                 target: r,
-                draft: { period: r.period, status: r.selfStatus, percent: r.percent, narrative: r.narrative },
+                draft: {
+                  period: r.period,
+                  status: r.selfStatus,
+                  percent: r.percent,
+                  narrative: r.narrative,
+                  returned: { comment: r.comment, reviewer: r.reviewer, at: r.returnedAt },
+                  completions: r.completions,
+                },
               })
             }
           />
@@ -182,7 +192,10 @@ export default function WorkbenchPage() {
       ) : (
         <Card styles={{ body: { paddingTop: 4 } }}>
           <Tabs
-            defaultActiveKey={tabs.find((tab) => tab.count > 0)?.key}
+            defaultActiveKey={
+              tabs.find((tab) => tab.key === asked && tab.count > 0)?.key ??
+              tabs.find((tab) => tab.count > 0)?.key
+            }
             items={tabs.map(({ key, label, children }) => ({ key, label, children }))}
           />
         </Card>

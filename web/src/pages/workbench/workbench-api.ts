@@ -10,11 +10,13 @@ export function useWorkbench() {
   return useQuery({ queryKey: workbenchKey, queryFn: () => apiGet<Workbench>('/api/workbench') });
 }
 
-/** Reloads what a workbench action changes: the lists, the menu badges and the review queue. */
+/**
+ * Reloads what a workbench or review action changes: the lists, the menu badges, the review queue,
+ * and the lights it moves (plan boards, item pages, dashboards, what a period owes).
+ */
 export function refreshWork(client: QueryClient): void {
-  void client.invalidateQueries({ queryKey: workbenchKey });
-  void client.invalidateQueries({ queryKey: ['badges'] });
-  void client.invalidateQueries({ queryKey: ['reviews'] });
+  for (const key of ['workbench', 'badges', 'reviews', 'plan', 'item', 'dashboard', 'obligations'])
+    void client.invalidateQueries({ queryKey: [key] });
 }
 
 /** A UTC ISO moment as a Shanghai date and time (YYYY-MM-DD HH:mm). */
