@@ -13,7 +13,7 @@ const filing = {
 };
 
 describeEachDatabase('submitReport', (current) => {
-  it('stores a report with its evidence and one audit entry', async () => {
+  it('stores a report with its evidence, acknowledging the task it is filed on, with their audit entries', async () => {
     const f = await seedWorkflow(current());
     const files = [textFile('会议纪要.txt', '4月学习纪要'), textFile('签到表.txt', '签到')];
     const result = await submitReport(f.as(f.actors.office), { taskId: f.taskId, ...filing, files });
@@ -26,9 +26,21 @@ describeEachDatabase('submitReport', (current) => {
       period: '2024-04',
       state: 'submitted',
     });
-    expect(await countRows(current().db)).toMatchObject({ reports: 1, evidence: 2, blobs: 2, audit_log: 1 });
-    const audit = await current().db.selectFrom('audit_log').selectAll().executeTakeFirstOrThrow();
-    expect(audit).toMatchObject({ action: 'report.submit', entity_type: 'report', actor_label: 'bgs' });
+    expect(await countRows(current().db)).toMatchObject({ reports: 1, evidence: 2, blobs: 2, audit_log: 2 });
+    const audit = await current().db.selectFrom('audit_log').selectAll().orderBy('id').execute();
+    expect(audit.map((a) => [a.action, a.entity_type, a.actor_label])).toEqual([
+      ['task.acknowledge', 'task', 'bgs'],
+      ['report.submit', 'report', 'bgs'],
+    ]);
+    const task = await current()
+      .db.selectFrom('tasks')
+      .selectAll()
+      .where('id', '=', f.taskId)
+      .executeTakeFirstOrThrow();
+    expect(task).toMatchObject({ status: 'acknowledged', acknowledged_by: f.actors.office.userId });
+    // A second filing finds it acknowledged already and writes only its own entry.
+    await submitReport(f.as(f.actors.office), { taskId: f.taskId, ...filing, period: '2024-03' });
+    expect(await countRows(current().db)).toMatchObject({ reports: 2, audit_log: 3 });
   });
 
   it('lets a co-owner file its own report for the same period', async () => {

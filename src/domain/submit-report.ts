@@ -1,5 +1,6 @@
 import { attachEvidence, type EvidenceRef, type UploadedFile } from '../db/queries/evidence.ts';
 import { findReport, insertReport, type ReportFiling, refileReport } from '../db/queries/reports.ts';
+import { updateTaskIfVersion } from '../db/queries/tasks.ts';
 import type { ReportTable } from '../db/schema.ts';
 import { type Context, shanghaiToday } from './context.ts';
 import { AppError } from './errors.ts';
@@ -83,10 +84,37 @@ export async function submitReport(ctx: Context, input: SubmitReportInput): Prom
     const owner = { organizationId: task.organizationId, ownerType: 'report' as const, ownerId: reportId };
     const evidence = await attachEvidence(trx, owner, files, ctx.actor.userId, at);
     const completions = await fileReportCompletions(trx, ctx, task, reportId, input.completions ?? [], at);
+    // Filing on a task is taking it on: a task still waiting to be acknowledged (签收) is acknowledged.
+    const acknowledges = task.status === 'pending';
+    if (acknowledges) {
+      const patch = {
+        status: 'acknowledged' as const,
+        acknowledged_at: at,
+        acknowledged_by: ctx.actor.userId,
+      };
+      assertUpdated(await updateTaskIfVersion(trx, task.id, task.version, patch, at), '任务');
+    }
     const after = { ...key, ...filing, state: 'submitted', revision, version, evidence, completions };
     return {
       result: { reportId, revision, version, evidence, completions },
       audit: [
+        ...(acknowledges
+          ? [
+              {
+                action: 'task.acknowledge',
+                entityType: 'task',
+                entityId: task.id,
+                before: { status: task.status, version: task.version },
+                after: {
+                  status: 'acknowledged',
+                  acknowledgedAt: at,
+                  unitId,
+                  version: task.version + 1,
+                  byReport: reportId,
+                },
+              },
+            ]
+          : []),
         {
           action: existing ? 'report.refile' : 'report.submit',
           entityType: 'report',

@@ -38,7 +38,7 @@ export const workflowMessages = {
   periodOutsidePlan: (year: number) => `填报期次应在 ${year} 年内，请重新选择。`,
   periodInFuture: (period: string) => `${period} 尚未开始，不能提前填报。请到该月再填报。`,
   selfStatus: '自评状态应为“正常推进”“存在风险”或“滞后”之一，请重新选择。',
-  percentRange: '完成进度应为 0 到 100 之间的数字，请重新填写。',
+  percentRange: '自报进度应为 0 到 100 之间的数字，请重新填写。',
   narrativeRequired: '请填写进展情况说明。',
   dateFormat: (label: string) => `${label}应为有效日期（YYYY-MM-DD），请重新选择。`,
   dateOutsidePlan: (label: string, year: number) => `${label}应在 ${year} 年内，请重新选择。`,

@@ -24,9 +24,9 @@ export const reportFieldsSchema = z.object({
     .regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: '填报期次应为 YYYY-MM，例如 2024-04' }),
   status: z.enum(REPORT_STATUSES, { error: '请选择进展状态' }),
   percent: z.coerce
-    .number({ error: '请填写完成比例' })
-    .min(0, { error: '完成比例应在 0 到 100 之间' })
-    .max(100, { error: '完成比例应在 0 到 100 之间' }),
+    .number({ error: '请填写自报进度' })
+    .min(0, { error: '自报进度应在 0 到 100 之间' })
+    .max(100, { error: '自报进度应在 0 到 100 之间' }),
   narrative: z
     .string({ error: '请填写进展说明' })
     .trim()

@@ -1,13 +1,9 @@
 import { execFileSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../support/browser.ts';
-import { skipsPostgres, testPostgresUrl } from '../support/databases.ts';
-import { type ServerProcess, startServerProcess } from '../support/server-process.ts';
+import { BrowserWalk, button, choose, pickMonth } from '../support/browser-walk.ts';
+import { skipsPostgres } from '../support/databases.ts';
 import { yunxiPath } from '../support/yunxi.ts';
 
 // Issue 5's journey in a real Chromium against a real server on a fresh SQLite database: set up
@@ -16,23 +12,16 @@ import { yunxiPath } from '../support/yunxi.ts';
 // accepts → the board and the dashboard follow. A screenshot of every page lands in
 // test-results/screenshots/ (1366×768), for a person to look at.
 
-const root = new URL('../../', import.meta.url).pathname;
-const shots = join(root, 'test-results', 'screenshots');
 const PASSWORD = 'journey-pass-2024';
 // The plan is published on 2024-02-26; the server then restarts on 2024-05-03, when April's
 // reports (due on the 25th, a week's grace) are overdue until they are handed in.
 const PUBLISH_CLOCK = '2024-02-26T02:00:00Z';
 const REPORT_CLOCK = '2024-05-03T02:00:00Z';
 const XSS = '<img src=x onerror="window.__xss=1">';
+const root = new URL('../../', import.meta.url).pathname;
 
-let server: ServerProcess;
 let browser: Browser;
-let dataDir: string;
-/** The database the walk runs on: DATABASE_URL and DATABASE_SCHEMA for the server. */
-let databaseEnv: Record<string, string>;
-/** Where this walk's screenshots go (one folder per database). */
-let shotDir = shots;
-const pageErrors: string[] = [];
+let w: BrowserWalk;
 
 beforeAll(async () => {
   // `npm start` builds the pages when they are missing or stale; so does this test.
@@ -44,105 +33,15 @@ afterAll(async () => {
   await browser?.close();
 });
 
-/** Starts a server on a fresh database of the dialect, with its clock at `clock`. */
-async function startOn(dialect: 'sqlite' | 'postgres', clock: string): Promise<void> {
-  dataDir = mkdtempSync(join(tmpdir(), 'duban-browser-'));
-  // A PostgreSQL schema is dropped after the run by test/support/global-setup.ts, never here.
-  const schema = `${process.env.DUBAN_TEST_RUN ?? 'tlocal'}_${randomBytes(5).toString('hex')}`;
-  databaseEnv =
-    dialect === 'sqlite'
-      ? { DATABASE_URL: `sqlite:${join(dataDir, 'duban.db')}` }
-      : { DATABASE_URL: testPostgresUrl, DATABASE_SCHEMA: schema };
-  shotDir = join(shots, dialect);
-  mkdirSync(shotDir, { recursive: true });
-  server = await startServerProcess({ ...databaseEnv, DUBAN_CLOCK: clock });
-}
-
-async function stop(): Promise<void> {
-  if (server?.child.exitCode === null) server.child.kill('SIGTERM');
-  await server?.exited;
-  if (!process.env.KEEP_BROWSER_DATA) rmSync(dataDir, { recursive: true, force: true });
-}
-
-/** Stops the server and starts it again on the same database with its clock at `clock`. */
-async function restartAt(clock: string): Promise<void> {
-  server.child.kill('SIGTERM');
-  expect(await server.exited).toBe(0);
-  server = await startServerProcess({ ...databaseEnv, DUBAN_CLOCK: clock });
-}
-
-async function newPage(): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
-  const page = await context.newPage();
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  page.on('dialog', (dialog) => {
-    pageErrors.push(`unexpected dialog: ${dialog.message()}`);
-    void dialog.dismiss();
-  });
-  return page;
-}
-
-async function shot(page: Page, name: string): Promise<void> {
-  await page.waitForLoadState('networkidle');
-  await page.screenshot({ path: join(shotDir, `${name}.png`) });
-}
-
-async function login(page: Page, username: string): Promise<void> {
-  await page.goto(`${server.url}/login`);
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill(PASSWORD);
-  await page.getByRole('button', { name: /登\s*录/ }).click();
-  await page.getByTestId('user-menu').waitFor();
-}
-
-async function logout(page: Page): Promise<void> {
-  // A drawer or dialog still open would cover the user menu.
-  const close = page.locator('.ant-drawer-open .ant-drawer-close');
-  if (await close.count()) {
-    await close.first().click();
-    await page.locator('.ant-drawer-open').waitFor({ state: 'detached' });
-  }
-  await page.getByTestId('user-menu').click();
-  await page.getByText('退出登录').click();
-  await page.waitForURL(/\/login/);
-}
-
-/** Picks an option of the antd Select labelled `label`: types its text and takes the first match. */
-async function choose(page: Page, label: string, option: string): Promise<void> {
-  const input = page.getByLabel(label);
-  await input.click();
-  await input.fill(option);
-  await page
-    .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option-active')
-    .filter({ hasText: option })
-    .waitFor();
-  await page.keyboard.press('Enter');
-}
-
-/**
- * Picks a month in an antd month picker by clicking its cell, checking the choice held once the
- * field lost focus (a click during the drawer's slide-in can land on a moving cell).
- */
-async function pickMonth(page: Page, input: Locator, cell: string, expected: string): Promise<void> {
-  for (let attempt = 0; attempt < 3; attempt++) {
-    await input.click();
-    await page
-      .locator('.ant-picker-dropdown:not(.ant-picker-dropdown-hidden) .ant-picker-cell-inner')
-      .filter({ hasText: new RegExp(`^${cell}$`) })
-      .click();
-    await page.keyboard.press('Tab');
-    if ((await input.inputValue()) === expected) return;
-    await page.waitForTimeout(300);
-  }
-  throw new Error(`the month picker did not keep ${expected}`);
-}
-
-const button = (page: Page, name: string) =>
-  page.getByRole('button', { name: new RegExp(name.split('').join('\\s*')) });
+// The walk's steps use these names; they act on the current walk.
+const shot = (page: Page, name: string) => w.shot(page, name);
+const login = (page: Page, username: string) => w.login(page, username);
+const logout = (page: Page) => w.logout(page);
+const restartAt = (clock: string) => w.restartAt(clock);
 
 /** Item 1's row on the board: its light and its reason. */
 async function itemOne(page: Page, planId: number): Promise<string> {
-  await page.goto(`${server.url}/plans/${planId}`);
+  await page.goto(`${w.url}/plans/${planId}`);
   const row = page.getByTestId('board-item').first();
   await row.waitFor();
   return `${await row.getAttribute('data-light')}：${await row.textContent()}`;
@@ -153,20 +52,19 @@ describe('the web app in Chromium', () => {
     it.skipIf(dialect === 'postgres' && skipsPostgres())(
       `walks issues 5 and 6 on ${dialect}: setup → import → names → publish → report → return → re-file → accept → board and dashboard → 督办单 issued, replied, accepted`,
       async () => {
-        await startOn(dialect, PUBLISH_CLOCK);
-        pageErrors.length = 0;
-        const page = await newPage();
+        w = new BrowserWalk(browser, { name: 'journey', password: PASSWORD });
+        await w.start(dialect, PUBLISH_CLOCK);
+        const page = await w.newPage();
         try {
           await walk(page);
         } catch (error) {
-          // What the page showed when a step failed, for the person reading the failure.
-          await page.screenshot({ path: join(shotDir, 'failure.png') }).catch(() => undefined);
+          await w.failure(page);
           throw error;
         } finally {
           await page.context().close();
-          await stop();
+          await w.stop();
         }
-        expect(pageErrors).toEqual([]);
+        expect(w.pageErrors).toEqual([]);
       },
       240_000,
     );
@@ -175,11 +73,11 @@ describe('the web app in Chromium', () => {
 
 async function walk(page: Page): Promise<void> {
   // First run: the login page offers the setup, which takes the token printed in the log.
-  await page.goto(`${server.url}/`);
+  await page.goto(`${w.url}/`);
   await page.waitForURL(/\/login/);
   await shot(page, '01-login');
   await page.getByText('创建第一个管理员').click();
-  await page.getByLabel('一次性令牌').fill(server.setupToken ?? '');
+  await page.getByLabel('一次性令牌').fill(w.server.setupToken ?? '');
   await page.getByLabel('本单位名称').fill('岳阳市云溪区教育体育局');
   await page.getByLabel('管理员用户名').fill('admin');
   await page.getByLabel('姓名').fill('李督办');
@@ -218,7 +116,7 @@ async function walk(page: Page): Promise<void> {
   await shot(page, '08-board-published');
 
   // Accounts for the 办公室 clerk and the leader 陈玲玲.
-  await page.goto(`${server.url}/users`);
+  await page.goto(`${w.url}/users`);
   for (const [username, name, role, bindLabel, bindTo] of [
     ['bgs', '王晓', '股室', '所属单位', '办公室'],
     ['chenll', '陈玲玲', '局领导', '对应局领导', '陈玲玲'],
@@ -246,7 +144,7 @@ async function walk(page: Page): Promise<void> {
   const before = await itemOne(page, planId);
   // Late reports are told per unit: 办公室 owes March and April.
   expect(before).toContain('办公室：3–4月报告未交');
-  await page.goto(`${server.url}/dashboard`);
+  await page.goto(`${w.url}/dashboard`);
   await page.locator('canvas').first().waitFor();
   const dashboardBefore = await page.locator('main, .app-content').first().textContent();
   await logout(page);
@@ -263,7 +161,7 @@ async function walk(page: Page): Promise<void> {
   await row.getByRole('button', { name: /填\s*报/ }).click();
   const drawer = page.locator('.ant-drawer-content');
   await pickMonth(page, drawer.getByLabel('填报期次'), '4月', '2024-04');
-  await drawer.getByLabel('完成比例').last().fill('40');
+  await drawer.getByLabel('自报进度').last().fill('40');
   await drawer.getByLabel('进展说明').fill(`4月12日召开党委理论中心组学习。${XSS}`);
   await drawer.locator('input[type=file]').setInputFiles({
     name: '会议纪要.txt',
@@ -278,7 +176,7 @@ async function walk(page: Page): Promise<void> {
 
   // The leader returns it with a reason; the hostile narrative shows as characters.
   await login(page, 'chenll');
-  await page.goto(`${server.url}/review`);
+  await page.goto(`${w.url}/review`);
   const pending = page.locator('tr').filter({ hasText: '办公室' }).first();
   await pending.waitFor();
   await pending.locator('.ant-table-row-expand-icon').click();
@@ -313,7 +211,7 @@ async function walk(page: Page): Promise<void> {
 
   // The leader accepts.
   await login(page, 'chenll');
-  await page.goto(`${server.url}/review`);
+  await page.goto(`${w.url}/review`);
   await page
     .locator('tr')
     .filter({ hasText: '办公室' })
@@ -335,7 +233,7 @@ async function walk(page: Page): Promise<void> {
   await page.getByTestId('board-item').first().click();
   await page.getByText('请补充会议签到表').waitFor();
   await shot(page, '16-item');
-  await page.goto(`${server.url}/dashboard`);
+  await page.goto(`${w.url}/dashboard`);
   await page.locator('canvas').first().waitFor();
   await shot(page, '17-dashboard');
   const dashboardAfter = await page.locator('main, .app-content').first().textContent();
@@ -343,7 +241,7 @@ async function walk(page: Page): Promise<void> {
   expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
 
   // Issue 6: the supervisor issues a 督办单 on a red item; 办公室 replies; the supervisor accepts it.
-  await page.goto(`${server.url}/supervision`);
+  await page.goto(`${w.url}/supervision`);
   await page
     .locator('tr')
     .filter({ hasText: '深入学习贯彻党的二十大精神' })
@@ -359,7 +257,7 @@ async function walk(page: Page): Promise<void> {
   await logout(page);
 
   await login(page, 'bgs');
-  await page.goto(`${server.url}/supervision/notices`);
+  await page.goto(`${w.url}/supervision/notices`);
   const openNotice = () =>
     page.locator('tr').filter({ hasText: '督办〔2024〕1号' }).getByText('查看').click();
   await openNotice();
@@ -371,7 +269,7 @@ async function walk(page: Page): Promise<void> {
   await logout(page);
 
   await login(page, 'admin');
-  await page.goto(`${server.url}/supervision/notices`);
+  await page.goto(`${w.url}/supervision/notices`);
   await openNotice();
   await notice.getByRole('button', { name: /认可办结/ }).click();
   await page

@@ -87,7 +87,7 @@ describeEachDatabase('the calendar, school calendar and reporting rule over HTTP
     expect(june?.overdue).toEqual([]);
     const late = await reportOf(fixture.taskId, '2024-07-26');
     expect(late?.overdue).toEqual(['2024-Q2']);
-    expect(late?.reason).toBe('行政审批股第2季度报告逾期1天');
+    expect(late?.reason).toBe('行政审批股：第2季度报告逾期1天');
     // The other task keeps the monthly rule.
     expect((await reportOf(fixture.otherTaskId, '2024-06-30'))?.overdue).toEqual([
       '2024-03',

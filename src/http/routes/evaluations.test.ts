@@ -50,11 +50,11 @@ describeEachDatabase('year-end evaluation over HTTP', (current) => {
       const response = await send(who, 'GET', base());
       expect(response.statusCode, `${who}: ${response.body}`).toBe(200);
       const evaluation = response.json<Evaluation>();
-      // Without bonus or penalty: 办公室 36.00 + 15.63 + 10.71 = 62.34; 人事股 30.00 + 18.75 + 13.50 = 62.25;
+      // Without bonus or penalty: 人事股 34.29 + 18.75 + 13.50 = 66.54; 办公室 40.00 + 15.63 + 10.71 = 66.34;
       // 安全股 filed none of its reports: 70.59 but ranked after both; 教研室 无考核数据; 财务股 无考核任务.
       expect(evaluation.departments.map((u) => [u.rank, u.unitName, u.total, u.unranked])).toEqual([
-        [1, '办公室', 62.34, null],
-        [2, '人事股', 62.25, null],
+        [1, '人事股', 66.54, null],
+        [2, '办公室', 66.34, null],
         [3, '安全股', 70.59, null],
         [null, '教研室', null, 'noData'],
         [null, '财务股', null, 'noTasks'],
@@ -146,8 +146,8 @@ describeEachDatabase('year-end evaluation over HTTP', (current) => {
     );
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(xlsx.rawPayload as unknown as ExcelJS.Buffer);
-    expect(book.getWorksheet('考核排名')?.getRow(2).getCell(3).value).toBe('办公室');
-    expect(book.getWorksheet('考核排名')?.getRow(2).getCell(12).value).toBe(62.34);
+    expect(book.getWorksheet('考核排名')?.getRow(2).getCell(3).value).toBe('人事股');
+    expect(book.getWorksheet('考核排名')?.getRow(2).getCell(12).value).toBe(66.54);
 
     const docx = await send('duban', 'GET', `${base()}/docx`);
     expect(docx.statusCode).toBe(200);
@@ -155,6 +155,6 @@ describeEachDatabase('year-end evaluation over HTTP', (current) => {
       unzipSync(new Uint8Array(docx.rawPayload))['word/document.xml'] ?? new Uint8Array(),
     );
     expect(xml).toContain('已发布并锁定');
-    expect(xml).toContain('总分：36.00 + 15.63 + 10.71 = 62.34');
+    expect(xml).toContain('总分：40.00 + 15.63 + 10.71 = 66.34');
   });
 });

@@ -62,7 +62,8 @@ describeEachDatabase('workbench, review queue and decisions over HTTP', (current
 
     const april = await file('bgs', fixture.taskId, '2024-04');
     await file('bgs', fixture.taskId, '2024-05');
-    expect((await post('bgs', `/api/tasks/${fixture.taskId}/acknowledge`, {})).statusCode).toBe(200);
+    // Filing took the task on: it is acknowledged already.
+    expect((await post('bgs', `/api/tasks/${fixture.taskId}/acknowledge`, {})).statusCode).toBe(409);
     const returned = await post('duban', `/api/reports/${april.id}/review`, {
       decision: 'return',
       comment: '请补充学习记录',

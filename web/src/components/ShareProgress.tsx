@@ -38,32 +38,49 @@ export function ShareProgress({
     weighted || view.credited === undefined || view.owed === undefined
       ? t.weightedFormula(percent)
       : t.formula(view.credited, view.owed, percent);
+  if (type === 'circle') {
+    return (
+      <Tooltip title={formula}>
+        <span data-progress={percent}>
+          <Progress type="circle" size={64} percent={percent} aria-label={t.label} />
+        </span>
+      </Tooltip>
+    );
+  }
+  // The bar and its number side by side, so the number never spills out of a narrow column.
   return (
     <Tooltip title={formula}>
       <span
         data-progress={percent}
-        style={{ display: 'inline-block', width: type === 'line' ? width : undefined }}
+        style={{ display: 'inline-flex', alignItems: 'center', gap: 6, width: '100%', maxWidth: width }}
       >
         <Progress
-          type={type}
-          size={type === 'circle' ? 64 : 'small'}
           percent={percent}
+          size="small"
+          showInfo={false}
           status={view.light === 'red' ? 'exception' : 'normal'}
-          format={(value) => `${value}%`}
           aria-label={t.label}
-          style={{ margin: 0 }}
+          style={{ margin: 0, flex: 1, minWidth: 40 }}
         />
+        <span style={{ whiteSpace: 'nowrap', fontSize: 12 }}>{percent}%</span>
       </span>
     </Tooltip>
   );
 }
 
 /** The owners' own latest estimate (自报进度), shown apart from the computed progress. */
-export function SelfPercent({ value }: { value: number | null | undefined }) {
+export function SelfPercent({
+  value,
+  withLabel = true,
+}: {
+  value: number | null | undefined;
+  /** Off where a label already names it (a description list). */
+  withLabel?: boolean;
+}) {
   return (
     <Tooltip title={t.selfHint}>
       <span className="self-percent">
-        <Typography.Text type="secondary">{t.selfLabel}：</Typography.Text>
+        {withLabel ? <Typography.Text type="secondary">{t.selfLabel}：</Typography.Text> : null}
         {value === null || value === undefined ? t.selfNone : `${Math.round(value)}%`}
       </span>
     </Tooltip>

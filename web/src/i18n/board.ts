@@ -124,7 +124,7 @@ export const board = {
     reportTitle: (period: string, unit: string) => `${period} · ${unit}`,
     revision: (n: number) => `第 ${n} 次提交`,
     submitted: (who: string, at: string) => `${who} 提交于 ${at}`,
-    percent: (n: number) => `自评完成 ${n}%`,
+    percent: (n: number) => `自报进度 ${n}%`,
     selfStatus: { on_track: '按计划推进', at_risk: '存在风险', delayed: '滞后' } as Record<string, string>,
     state: { submitted: '待审核', accepted: '已通过', returned: '已退回' } as Record<string, string>,
     decision: { accept: '通过', return: '退回' } as Record<string, string>,

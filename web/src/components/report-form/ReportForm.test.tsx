@@ -36,14 +36,14 @@ describe('ReportForm', () => {
     const user = userEvent.setup();
     const sent = renderForm({});
     const percent = screen
-      .getAllByLabelText('完成比例')
+      .getAllByLabelText('自报进度')
       .find((el) => el.tagName === 'INPUT' && el.getAttribute('role') === 'spinbutton');
     if (!percent) throw new Error('no percent box');
     await user.clear(percent);
     await user.type(percent, '101');
     await user.click(submitButton());
     expect(await screen.findByText('请选择填报期次')).toBeTruthy();
-    expect(await screen.findByText('完成比例应在 0 到 100 之间')).toBeTruthy();
+    expect(await screen.findByText('自报进度应在 0 到 100 之间')).toBeTruthy();
     expect(await screen.findByText('请填写进展说明')).toBeTruthy();
     expect(sent).toEqual([]);
   });
@@ -53,7 +53,7 @@ describe('ReportForm', () => {
     const sent = renderForm({ defaultPeriod: '2024-05' });
     await user.click(screen.getByText('存在风险'));
     const percent = screen
-      .getAllByLabelText('完成比例')
+      .getAllByLabelText('自报进度')
       .find((el) => el.getAttribute('role') === 'spinbutton');
     if (!percent) throw new Error('no percent box');
     await user.clear(percent);

@@ -248,7 +248,7 @@ export function ReportForm({
             ))}
           </Radio.Group>
         </Form.Item>
-        <Form.Item label={t.reportForm.percent} required>
+        <Form.Item label={t.reportForm.percent} tooltip={t.reportForm.percentHint} required>
           <Row gutter={12} align="middle">
             <Col flex="auto">
               <Slider

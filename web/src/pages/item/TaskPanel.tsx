@@ -90,7 +90,7 @@ export function TaskPanel({ task, asOf }: { task: TaskDetail; asOf?: string | nu
                 {
                   key: 'self',
                   label: t.selfProgress,
-                  children: <SelfPercent value={task.light.selfPercent} />,
+                  children: <SelfPercent value={task.light.selfPercent} withLabel={false} />,
                 },
               ]
             : []),
