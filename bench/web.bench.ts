@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { DEMO_PASSWORD, seedDemo } from '../scripts/demo-data.ts';
+import { DEMO_CLOCK, DEMO_PASSWORD, seedDemoYear } from '../scripts/demo-data.ts';
 import { openDatabase } from '../src/db/connect.ts';
 import { startServer } from '../src/http/serve.ts';
 import { launchBrowser } from '../test/support/browser.ts';
@@ -57,18 +57,18 @@ export const webBenchmark: Benchmark = {
       },
     ];
 
-    // A SQLite file seeded with the demo data, then served by a real server (as `npm start` does).
+    // A SQLite file seeded with the demo's lived year, then served by a real server (as `npm run demo` does).
     const dataDir = mkdtempSync(join(tmpdir(), 'duban-web-bench-'));
     const databaseUrl = `sqlite:${join(dataDir, 'web.db')}`;
     const seeded = await openDatabase({ url: databaseUrl });
-    const { planId } = await seedDemo(seeded);
+    const { planId } = await seedDemoYear(seeded);
     await seeded.close();
     const server = await startServer({
       databaseUrl,
       port: 0,
       logLevel: 'silent',
       webRoot: distDir,
-      clockStart: new Date('2024-05-20T02:00:00Z'),
+      clockStart: new Date(DEMO_CLOCK),
     });
     const browser = await launchBrowser();
     try {

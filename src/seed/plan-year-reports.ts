@@ -1,11 +1,11 @@
 import type { PlanReporting } from '../domain/reporting/load-reporting.ts';
 import { reportingPeriods } from '../domain/reporting/reporting-rule.ts';
 import {
-  auditRow,
-  type Ids,
+  EVIDENCE_RETURN_REASONS,
+  type PlannedFiling,
+  type PlannedReport,
   type PlanYearData,
   RETURN_REASONS,
-  type RowBatch,
   reviewerFor,
   workingDaysAfter,
   workMoment,
@@ -23,20 +23,20 @@ const NARRATIVES = [
 const REFILE_NOTES = '已按审核意见补充材料并修改。';
 
 /**
- * Generates the monthly reports of every owner of every task up to `through`, following the
- * task's reporting rule and the working-day calendar, as submitReport and reviewReport write them:
- * most on time, some late, some missing, a few returned and re-filed. A task stops reporting
- * on the day its completion (办结) was accepted.
+ * Plans the monthly reports of every owner of every task up to `through` (their first filing),
+ * following the task's reporting rule, the working-day calendar and the unit's habit: most on
+ * time, some late, some missing, a silent unit's none at all from its silent month. Nothing is
+ * written yet: completions are filed into these reports first (placeOccurrences), then their
+ * reviews are drawn (reviewReports); a task stops reporting once its completion (办结) is accepted,
+ * which is decided after that (emitReports, in plan-year-report-rows.ts, drops what follows).
  */
-export function generateReports(
+export function planReports(
   data: PlanYearData,
   reporting: PlanReporting,
-  doneOn: ReadonlyMap<number, string>,
-  batch: RowBatch,
-  ids: Ids,
   random: SeededRandom,
-): void {
+): PlannedReport[] {
   const yearEnd = `${data.year}-12-31`;
+  const planned: PlannedReport[] = [];
   // Most tasks share one rule and one span, so their periods are computed once.
   const periodsMemo = new Map<string, ReturnType<typeof reportingPeriods>>();
   for (const task of data.tasks) {
@@ -52,10 +52,11 @@ export function generateReports(
     const title = task.title.length > 24 ? `${task.title.slice(0, 24)}…` : task.title;
     for (const unitId of owners) {
       const userId = data.accounts.unitUser.get(unitId);
-      if (userId === undefined) continue;
+      const habit = data.habits.get(unitId);
+      if (userId === undefined || !habit) continue;
       const r = random.fork(`rep${task.id}/${unitId}`);
-      // Some units are diligent, some are not: the chance of a late or missing report varies.
-      const sloppiness = r.chance(0.75) ? r.next() * 0.05 : r.next() * 0.3;
+      // The unit's habit, a little better or worse on this task.
+      const sloppiness = habit.sloppiness * (0.5 + r.next());
       for (const [index, period] of periods.entries()) {
         const roll = r.next();
         if (roll < sloppiness * 0.3) continue;
@@ -63,166 +64,78 @@ export function generateReports(
         const filedOn = late
           ? addDays(period.dueOn, r.int(1, 15))
           : laterOf(addDays(period.dueOn, -r.int(0, 8)), laterOf(period.startOn, task.start_on));
-        const done = doneOn.get(task.id);
-        if (filedOn > data.through || (done !== undefined && filedOn >= done)) continue;
+        if (filedOn > data.through) continue;
         const fileMonth = filedOn.slice(0, 7);
         const month = [...period.months]
           .reverse()
           .find((m) => m <= fileMonth && m.startsWith(String(data.year)));
-        if (!month) continue;
+        if (!month || (habit.silentFrom !== undefined && month >= habit.silentFrom)) continue;
         const percent = Math.min(100, Math.round(((index + 1) / periods.length) * 100 - r.int(0, 12)));
         const selfStatus = late
           ? r.pick(['at_risk', 'delayed', 'on_track'] as const)
           : r.chance(0.9)
             ? 'on_track'
             : 'at_risk';
-        const monthLabel = `${Number(month.slice(5))}月`;
-        const narrative = r.pick(NARRATIVES)(title, monthLabel);
-        fileReport(data, batch, ids, r, {
+        const narrative = r.pick(NARRATIVES)(title, `${Number(month.slice(5))}月`);
+        planned.push({
           taskId: task.id,
           itemId: task.item_id,
+          taskTitle: task.title,
           unitId,
           userId,
           period: month,
-          filedOn,
-          percent: Math.max(0, percent),
           selfStatus,
-          narrative,
+          filings: [
+            {
+              on: filedOn,
+              at: workMoment(r, filedOn),
+              percent: Math.max(0, percent),
+              narrative,
+              review: undefined,
+            },
+          ],
+          completions: [],
+          random: r.fork(month),
         });
       }
     }
   }
+  return planned;
 }
 
-interface Filing {
-  taskId: number;
-  itemId: number;
-  unitId: number;
-  userId: number;
-  period: string;
-  filedOn: string;
-  percent: number;
-  selfStatus: 'on_track' | 'at_risk' | 'delayed';
-  narrative: string;
-}
-
-function fileReport(data: PlanYearData, batch: RowBatch, ids: Ids, r: SeededRandom, f: Filing): void {
-  const id = ids.reports.take();
-  const key = { taskId: f.taskId, unitId: f.unitId, period: f.period };
-  let filing = {
-    selfStatus: f.selfStatus,
-    percent: f.percent,
-    narrative: f.narrative,
-    submittedBy: f.userId,
-    submittedAt: workMoment(r, f.filedOn),
-  };
-  let state: 'submitted' | 'accepted' | 'returned' = 'submitted';
-  let revision = 1;
-  let version = 1;
-  batch.add(
-    'audit_log',
-    auditRow(
-      data,
-      ids,
-      f.userId,
-      {
-        action: 'report.submit',
-        entityType: 'report',
-        entityId: id,
-        after: { ...key, ...filing, state, revision, version, evidence: [] },
-      },
-      filing.submittedAt,
-    ),
-  );
-  let filedOn = f.filedOn;
-  for (;;) {
-    const reviewOn = workingDaysAfter(data.work, filedOn, r.int(1, 6));
-    if (reviewOn > data.through) break;
-    const decision = revision === 1 && r.chance(0.06) ? 'return' : 'accept';
-    const comment = decision === 'return' ? r.pick(RETURN_REASONS) : '';
-    const reviewer = reviewerFor(data, f.itemId, r);
-    const reviewedAt = laterOf(workMoment(r, reviewOn), filing.submittedAt);
-    const reviewId = ids.reviews.take();
-    const before = { state, version, revision };
-    state = decision === 'accept' ? 'accepted' : 'returned';
-    version++;
-    batch.add('reviews', [reviewId, 'report', id, decision, comment, reviewer, reviewedAt]);
-    batch.add(
-      'audit_log',
-      auditRow(
-        data,
-        ids,
-        reviewer,
-        {
-          action: `report.${decision}`,
-          entityType: 'report',
-          entityId: id,
-          before,
-          after: { state, version, revision, reviewId, comment },
-        },
-        reviewedAt,
-      ),
-    );
-    if (state === 'accepted') break;
-    // Returned: the unit re-files a few working days later, if that is before the end.
-    const refileOn = workingDaysAfter(data.work, reviewOn, r.int(1, 6));
-    if (refileOn > data.through) break;
-    const existing = { id, ...key, ...filing, state, revision, version };
-    filing = {
-      ...filing,
-      percent: Math.min(100, filing.percent + r.int(0, 5)),
-      narrative: `${filing.narrative}${REFILE_NOTES}`,
-      submittedAt: laterOf(workMoment(r, refileOn), reviewedAt),
-    };
-    state = 'submitted';
-    revision++;
-    version++;
-    batch.add(
-      'audit_log',
-      auditRow(
-        data,
-        ids,
-        f.userId,
-        {
-          action: 'report.refile',
-          entityType: 'report',
-          entityId: id,
-          before: existing,
-          after: { ...key, ...filing, state, revision, version, evidence: [] },
-        },
-        filing.submittedAt,
-      ),
-    );
-    filedOn = refileOn;
+/**
+ * Draws each report's reviews: a few working days after each filing, now and then a return (退回)
+ * and a re-filing a few working days after that, until accepted or `through` comes first. Reviewers
+ * look harder at completions: a report carrying one without its evidence is returned far more often.
+ */
+export function reviewReports(data: PlanYearData, reports: readonly PlannedReport[]): void {
+  for (const report of reports) {
+    const r = report.random;
+    const lacking = report.completions.some((c) => c.file === undefined);
+    const returnChance = lacking ? 0.35 : report.completions.length > 0 ? 0.1 : 0.06;
+    let filing = report.filings[0] as PlannedFiling;
+    for (;;) {
+      const reviewOn = workingDaysAfter(data.work, filing.on, r.int(1, 6));
+      if (reviewOn > data.through) break;
+      const decision = report.filings.length === 1 && r.chance(returnChance) ? 'return' : 'accept';
+      filing.review = {
+        on: reviewOn,
+        at: laterOf(workMoment(r, reviewOn), filing.at),
+        decision,
+        comment: decision === 'accept' ? '' : r.pick(lacking ? EVIDENCE_RETURN_REASONS : RETURN_REASONS),
+        reviewer: reviewerFor(data, report.itemId, r),
+      };
+      if (decision === 'accept') break;
+      const refileOn = workingDaysAfter(data.work, reviewOn, r.int(1, 6));
+      if (refileOn > data.through) break;
+      filing = {
+        on: refileOn,
+        at: laterOf(workMoment(r, refileOn), filing.review.at),
+        percent: Math.min(100, filing.percent + r.int(0, 5)),
+        narrative: `${filing.narrative}${REFILE_NOTES}`,
+        review: undefined,
+      };
+      report.filings.push(filing);
+    }
   }
-  batch.add('reports', [
-    id,
-    f.taskId,
-    f.unitId,
-    f.period,
-    filing.selfStatus,
-    filing.percent,
-    filing.narrative,
-    state,
-    f.userId,
-    filing.submittedAt,
-    revision,
-    version,
-  ]);
 }
-
-/** Columns of generated report rows. */
-export const REPORT_COLUMNS = [
-  'id',
-  'task_id',
-  'unit_id',
-  'period',
-  'self_status',
-  'percent',
-  'narrative',
-  'state',
-  'submitted_by',
-  'submitted_at',
-  'revision',
-  'version',
-];

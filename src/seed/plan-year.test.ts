@@ -3,14 +3,18 @@ import { describeEachDatabase, openTestDatabase } from '../../test/support/datab
 import type { Database } from '../db/connect.ts';
 import { loadActor } from '../domain/accounts/load-actor.ts';
 import { computePlanLights } from '../domain/compute-plan-lights.ts';
-import { systemActor } from '../domain/context.ts';
+import { shanghaiDate, systemActor } from '../domain/context.ts';
 import { AppError } from '../domain/errors.ts';
+import { getEvaluation } from '../domain/evaluation/get-evaluation.ts';
 import { reviewReport } from '../domain/review-report.ts';
 import { submitReport } from '../domain/submit-report.ts';
 import { generatePlanYear } from './plan-year.ts';
 import { seedYunxiYear } from './yunxi-bureau.ts';
 
 // The year generator on the Yunxi plan (30 departments, 60 schools) through 2024-12-31.
+
+/** Thrown to roll a transaction back on purpose. */
+class Rollback extends Error {}
 
 function generatedYunxi(database: Database, seed: number) {
   return seedYunxiYear(database, { seed, through: '2024-12-31' });
@@ -29,6 +33,53 @@ async function dump(database: Database) {
       .orderBy('id')
       .execute(),
   };
+}
+
+// Every completion filed with a report, beside its report, and both's reviews in the order given.
+async function reportCompletions(database: Database) {
+  const { db } = database;
+  const rows = await db
+    .selectFrom('occurrences')
+    .innerJoin('reports', 'reports.id', 'occurrences.report_id')
+    .innerJoin('indicators', 'indicators.id', 'occurrences.indicator_id')
+    .select([
+      'occurrences.id',
+      'occurrences.state',
+      'occurrences.version',
+      'occurrences.unit_id',
+      'occurrences.occurred_on',
+      'occurrences.created_at',
+      'occurrences.created_by',
+      'indicators.task_id as indicatorTask',
+      'reports.id as reportId',
+      'reports.state as reportState',
+      'reports.version as reportVersion',
+      'reports.unit_id as reportUnit',
+      'reports.task_id as reportTask',
+      'reports.period',
+      'reports.revision',
+    ])
+    .orderBy('occurrences.id')
+    .execute();
+  const reviews = await db
+    .selectFrom('reviews')
+    .select(['target_type', 'target_id', 'decision', 'comment', 'reviewer_id', 'created_at'])
+    .orderBy('id')
+    .execute();
+  const of = (type: string, id: number) =>
+    reviews
+      .filter((r) => r.target_type === type && r.target_id === id)
+      .map(({ decision, comment, reviewer_id, created_at }) => ({
+        decision,
+        comment,
+        reviewer_id,
+        created_at,
+      }));
+  return rows.map((row) => ({
+    ...row,
+    reviews: of('occurrence', row.id),
+    reportReviews: of('report', row.reportId),
+  }));
 }
 
 const count = async (
@@ -73,6 +124,65 @@ describeEachDatabase(
       expect(refiled.length).toBeGreaterThan(0);
       const done = await db.selectFrom('tasks').select('id').where('status', '=', 'done').execute();
       expect(done.length).toBeGreaterThan(0);
+    });
+
+    it('files completions inside the unit’s report of their month, reviewed with it; the rest on their own', async () => {
+      const { db } = current();
+      const filed = await reportCompletions(current());
+      expect(filed.length).toBeGreaterThan(10);
+      for (const c of filed) {
+        // The report's unit, task and month; filed with its first filing, which came after the day.
+        expect([c.unit_id, c.indicatorTask, c.occurred_on.slice(0, 7)]).toEqual([
+          c.reportUnit,
+          c.reportTask,
+          c.period,
+        ]);
+        // Where the report ends, the completion ends: same state, a version bumped by each review
+        // and each re-filing, and one review of its own per review of the report, the same decision.
+        expect([c.state, c.version]).toEqual([c.reportState, c.reportVersion]);
+        expect(c.reviews).toEqual(c.reportReviews);
+      }
+      // Some were returned with their report and filed again with it.
+      expect(filed.some((c) => c.reviews.length === 2 && c.reviews[0]?.decision === 'return')).toBe(true);
+      const own = await db
+        .selectFrom('occurrences')
+        .select(['id', 'state'])
+        .where('report_id', 'is', null)
+        .execute();
+      expect(own.length).toBeGreaterThan(5);
+      // Evidence on completions in reports and on their own; a project's milestones on their days.
+      const evidence = await db
+        .selectFrom('evidence')
+        .innerJoin('occurrences', 'occurrences.id', 'evidence.owner_id')
+        .select(['occurrences.report_id'])
+        .where('evidence.owner_type', '=', 'occurrence')
+        .execute();
+      expect(evidence.some((e) => e.report_id !== null)).toBe(true);
+      expect(evidence.some((e) => e.report_id === null)).toBe(true);
+      const milestones = await db
+        .selectFrom('occurrences')
+        .innerJoin('indicators', 'indicators.id', 'occurrences.indicator_id')
+        .select(['indicators.kind', 'occurrences.milestone'])
+        .where('occurrences.milestone', 'is not', null)
+        .execute();
+      expect(new Set(milestones.map((m) => m.milestone))).toEqual(new Set(['started', 'built', 'completed']));
+      expect(milestones.every((m) => m.kind === 'project')).toBe(true);
+      // The unit hears of every return of its report (one account per unit here), unread until it files again.
+      const returns = await db
+        .selectFrom('reviews')
+        .select('id')
+        .where('target_type', '=', 'report')
+        .where('decision', '=', 'return')
+        .execute();
+      const notices = await db
+        .selectFrom('notifications')
+        .select(['kind', 'link', 'read_at'])
+        .where('kind', '=', 'report_returned')
+        .execute();
+      expect(notices).toHaveLength(returns.length);
+      expect(notices.every((n) => n.link === '/workbench?tab=returned')).toBe(true);
+      const waiting = await db.selectFrom('reports').select('id').where('state', '=', 'returned').execute();
+      expect(notices.filter((n) => n.read_at === null)).toHaveLength(waiting.length);
     });
 
     it('files every report for a task its unit owns, by that unit’s account, within the plan year', async () => {
@@ -168,6 +278,97 @@ describeEachDatabase(
         { reportId: pending.id, decision: 'accept', version: pending.version },
       );
       expect(reviewed).toMatchObject({ state: 'accepted', version: pending.version + 1 });
+    });
+
+    it('leaves a report returned with its completions counting nowhere until it is filed again and accepted', async () => {
+      // The day a report with completions was returned, in this year; generated again up to that day,
+      // the report waits to be filed again.
+      const returned = (await reportCompletions(current())).find((c) => c.reviews[0]?.decision === 'return');
+      if (!returned) throw new Error('no report with completions was returned in the generated year');
+      const day = shanghaiDate(new Date(returned.reviews[0]?.created_at ?? ''));
+      const database = await openTestDatabase(dialect);
+      try {
+        const { db } = database;
+        const { organizationId, planId } = await seedYunxiYear(database, { seed: 11, through: day });
+        const report = await db
+          .selectFrom('reports')
+          .select(['id', 'state', 'version', 'submitted_by'])
+          .where('task_id', '=', returned.reportTask)
+          .where('unit_id', '=', returned.reportUnit)
+          .where('period', '=', returned.period)
+          .executeTakeFirstOrThrow();
+        expect(report.state).toBe('returned');
+        const completions = await db
+          .selectFrom('occurrences')
+          .selectAll()
+          .where('report_id', '=', report.id)
+          .orderBy('id')
+          .execute();
+        expect(completions.length).toBeGreaterThan(0);
+        expect(completions.every((c) => c.state === 'returned')).toBe(true);
+        // Counting nowhere: the lights and the evaluation are the same without them.
+        const clock = () => new Date(`${day}T09:00:00Z`);
+        const ctx = { db, dialect, actor: systemActor(organizationId), now: clock };
+        const read = async (on: typeof db) => {
+          const lights = await computePlanLights({ ...ctx, db: on }, { planId, asOf: day });
+          const evaluation = await getEvaluation({ ...ctx, db: on }, planId);
+          return [
+            lights.plan.progress,
+            ...lights.tasks.map((t) => [t.taskId, t.light, t.credited, t.owed, t.reason]),
+            ...[...evaluation.departments, ...evaluation.schools].map((u) => [
+              u.unitId,
+              u.total,
+              u.completion,
+            ]),
+          ];
+        };
+        const withThem = await read(db);
+        await db
+          .transaction()
+          .execute(async (trx) => {
+            await trx.deleteFrom('occurrences').where('report_id', '=', report.id).execute();
+            expect(await read(trx)).toEqual(withThem);
+            throw new Rollback();
+          })
+          .catch((error: unknown) => {
+            if (!(error instanceof Rollback)) throw error;
+          });
+        // Filed again with them, and accepted: they count from then on.
+        const owner = await loadActor(db, report.submitted_by as number);
+        if (!owner) throw new Error('the filer of a generated report cannot act');
+        const later = () => new Date(`${day}T10:00:00Z`);
+        await submitReport(
+          { db, dialect, actor: owner, now: later },
+          {
+            taskId: returned.reportTask,
+            period: returned.period,
+            selfStatus: 'on_track',
+            percent: 50,
+            narrative: '已按意见补充',
+            completions: completions.map((c) => ({
+              occurrenceId: c.id,
+              indicatorId: c.indicator_id,
+              occurredOn: c.occurred_on,
+              note: c.note,
+              value: c.value,
+              milestone: c.milestone,
+            })),
+          },
+        );
+        const accepted = await reviewReport(
+          { db, dialect, actor: systemActor(organizationId), now: later },
+          { reportId: report.id, decision: 'accept' },
+        );
+        expect(accepted.completions).toEqual(completions.map((c) => c.id));
+        const after = await db
+          .selectFrom('occurrences')
+          .select('state')
+          .where('report_id', '=', report.id)
+          .execute();
+        expect(after.every((c) => c.state === 'accepted')).toBe(true);
+      } finally {
+        await database.close();
+      }
     });
 
     it('refuses a plan that already has reports, and a day that is not a date', async () => {

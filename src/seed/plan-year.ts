@@ -9,6 +9,7 @@ import {
   listPlanTasks,
   listPlanTaskUnits,
 } from '../db/queries/plan-tasks.ts';
+import { listUnitUsers } from '../db/queries/reminders.ts';
 import { listUnits } from '../db/queries/units.ts';
 import type { DB } from '../db/schema.ts';
 import type { WorkCalendar } from '../domain/calendar/work-calendar.ts';
@@ -17,23 +18,23 @@ import { loadPlanReporting } from '../domain/reporting/load-reporting.ts';
 import { isPlanDate } from '../domain/workflow-input.ts';
 import { type Cell, IdSequence, insertRows, nextId, syncIdentities } from './bulk-insert.ts';
 import { makeDecisions } from './plan-year-decisions.ts';
+import { EVIDENCE_COLUMNS, EVIDENCE_FILES } from './plan-year-evidence.ts';
 import {
+  drawHabit,
   type Ids,
+  NOTIFICATION_COLUMNS,
   type PlanYearData,
   REVIEW_COLUMNS,
   RowBatch,
+  type UnitHabit,
   workingDaysAfter,
   workMoment,
 } from './plan-year-model.ts';
-import {
-  EVIDENCE_COLUMNS,
-  EVIDENCE_FILES,
-  generateOccurrences,
-  OCCURRENCE_COLUMNS,
-} from './plan-year-occurrences.ts';
-import { generateReports, REPORT_COLUMNS } from './plan-year-reports.ts';
+import { OCCURRENCE_COLUMNS, outcomesOf, placeOccurrences } from './plan-year-occurrences.ts';
+import { emitReports, REPORT_COLUMNS } from './plan-year-report-rows.ts';
+import { planReports, reviewReports } from './plan-year-reports.ts';
 import { SeededRandom } from './random.ts';
-import { AUDIT_COLUMNS, ensureSeedAccounts } from './seed-accounts.ts';
+import { AUDIT_COLUMNS, ensureSeedAccounts, SEED_PASSWORD } from './seed-accounts.ts';
 import { shanghaiMoment } from './seed-dates.ts';
 
 /** Which published plan to fill, up to which day, with which seed. */
@@ -42,6 +43,8 @@ export interface PlanYearOptions {
   /** 'YYYY-MM-DD': the last simulated day. */
   through: string;
   seed?: number;
+  /** The password of the accounts it creates (default SEED_PASSWORD). */
+  password?: string;
 }
 
 /** How many rows of each kind of work were generated. */
@@ -53,10 +56,13 @@ export interface PlanYearCounts {
 
 /**
  * Fills a published plan with a realistic, deterministic year of work up to `through`: an account
- * per owning unit and leader (created if missing), acknowledgements, occurrences with evidence,
- * reports per the reporting rule (on time, late, missing, returned and re-filed), reviews,
- * completions and extensions. Rows and audit entries are what the use cases write; the bulk is
- * inserted set-based, the few decisions go through the use cases. Assumes no other writer.
+ * per owning unit and leader (created if missing), acknowledgements, reports per the reporting rule
+ * and each unit's habit (on time, late, missing, returned and re-filed; a silent unit or two),
+ * completions with evidence (filed inside the unit's report of their month and reviewed with it,
+ * else logged and reviewed on their own; percent values, project milestones), reviews, the units'
+ * notifications of returns, requests for completion (办结) and extensions. Rows and audit entries
+ * are what the use cases write; the bulk is inserted set-based, the few decisions go through the
+ * use cases. Assumes no other writer.
  */
 export async function generatePlanYear(
   database: Database,
@@ -85,39 +91,45 @@ export async function generatePlanYear(
   if (filed) throw new AppError('CONFLICT', '该工作要点已有填报数据，不能重复生成。');
   const random = new SeededRandom(options.seed ?? 20240101);
   const reporting = await loadPlanReporting(db, plan.organization_id, plan.id);
-  const data = await loadPlanYear(database, plan, options.through, reporting.work, random);
+  const data = await loadPlanYear(
+    database,
+    plan,
+    { through: options.through, password: options.password ?? SEED_PASSWORD },
+    reporting.work,
+    random,
+  );
 
   await acknowledgeTasks(database, data, random.fork('ack'));
-  const occurrences = new RowBatch();
-  const outcomes = generateOccurrences(
+  // Reports are planned first so that completions can be filed into them, then reviewed (reviewers
+  // look at the completions); they are written after the decisions, because a task whose completion
+  // (办结) was accepted stops reporting.
+  const planned = planReports(data, reporting, random.fork('reports'));
+  const logged = new RowBatch();
+  const tallies = placeOccurrences(
     data,
-    occurrences,
+    planned,
+    logged,
     await allocateIds(database),
     random.fork('occurrences'),
   );
-  await writeBatch(database, plan.organization_id, occurrences);
+  reviewReports(data, planned);
+  const outcomes = outcomesOf(tallies);
+  await writeBatch(database, plan.organization_id, logged);
   const decisions = await makeDecisions(database, data, outcomes, random.fork('decisions'));
   const reports = new RowBatch();
-  generateReports(
-    data,
-    reporting,
-    decisions.doneOn,
-    reports,
-    await allocateIds(database),
-    random.fork('reports'),
-  );
+  emitReports(data, planned, decisions.doneOn, reports, await allocateIds(database));
   await writeBatch(database, plan.organization_id, reports);
   return {
     reports: reports.count('reports'),
-    occurrences: occurrences.count('occurrences'),
-    reviews: occurrences.count('reviews') + reports.count('reviews') + decisions.reviews,
+    occurrences: logged.count('occurrences') + reports.count('occurrences'),
+    reviews: logged.count('reviews') + reports.count('reviews') + decisions.reviews,
   };
 }
 
 async function loadPlanYear(
   database: Database,
   plan: { id: number; organization_id: number; year: number; published_on: string | null },
-  through: string,
+  options: { through: string; password: string },
   work: WorkCalendar,
   random: SeededRandom,
 ): Promise<PlanYearData> {
@@ -143,6 +155,7 @@ async function loadPlanYear(
     leaders.set(l.leaderId, l.name);
     byItem.set(l.itemId, [...(byItem.get(l.itemId) ?? []), l.leaderId]);
   }
+  const { through } = options;
   const publishedOn = plan.published_on ?? through;
   const accounts = await ensureSeedAccounts(
     database,
@@ -151,7 +164,17 @@ async function loadPlanYear(
     [...leaders].map(([id, name]) => ({ id, name })),
     shanghaiMoment(publishedOn, 9 * 60),
     random.fork('accounts'),
+    options.password,
   );
+  const unitPeople = new Map<number, number[]>();
+  for (const person of await listUnitUsers(db, plan.organization_id, [...owning])) {
+    unitPeople.set(person.unitId, [...(unitPeople.get(person.unitId) ?? []), person.userId]);
+  }
+  const habits = new Map<number, UnitHabit>();
+  const habitRandom = random.fork('habits');
+  for (const unitId of [...owning].sort((a, b) => a - b)) {
+    habits.set(unitId, drawHabit(habitRandom.fork(unitId), plan.year));
+  }
   const slotsByIndicator = new Map<number, typeof slots>();
   for (const slot of slots)
     slotsByIndicator.set(slot.indicator_id, [...(slotsByIndicator.get(slot.indicator_id) ?? []), slot]);
@@ -167,6 +190,8 @@ async function loadPlanYear(
     indicators,
     slots: slotsByIndicator,
     accounts,
+    unitPeople,
+    habits,
     work,
   };
 }
@@ -226,12 +251,13 @@ async function acknowledgeTasks(database: Database, data: PlanYearData, random: 
 
 async function allocateIds(database: Database): Promise<Ids> {
   const { db } = database;
-  const [audit, reviews, reports, occurrences, evidence] = await Promise.all([
+  const [audit, reviews, reports, occurrences, evidence, notifications] = await Promise.all([
     nextId(db, 'audit_log'),
     nextId(db, 'reviews'),
     nextId(db, 'reports'),
     nextId(db, 'occurrences'),
     nextId(db, 'evidence'),
+    nextId(db, 'notifications'),
   ]);
   return {
     audit: new IdSequence(audit),
@@ -239,15 +265,18 @@ async function allocateIds(database: Database): Promise<Ids> {
     reports: new IdSequence(reports),
     occurrences: new IdSequence(occurrences),
     evidence: new IdSequence(evidence),
+    notifications: new IdSequence(notifications),
   };
 }
 
+// Reports before occurrences: a completion refers to the report it was filed with.
 const COLUMNS: ReadonlyArray<[keyof DB & string, readonly string[]]> = [
-  ['occurrences', OCCURRENCE_COLUMNS],
   ['reports', REPORT_COLUMNS],
+  ['occurrences', OCCURRENCE_COLUMNS],
   ['evidence', EVIDENCE_COLUMNS],
   ['reviews', REVIEW_COLUMNS],
   ['audit_log', AUDIT_COLUMNS],
+  ['notifications', NOTIFICATION_COLUMNS],
 ];
 
 async function writeBatch(database: Database, organizationId: number, batch: RowBatch): Promise<void> {
@@ -267,6 +296,7 @@ async function writeBatch(database: Database, organizationId: number, batch: Row
       'evidence',
       'reviews',
       'audit_log',
+      'notifications',
     ]);
     // As write() does: servers that cached this organization's reads see that they are stale.
     await bumpDataVersion(trx, organizationId);

@@ -8,12 +8,16 @@ import type { SeededRandom } from './random.ts';
 /** The password of every generated account (printed by `duban seed`). */
 export const SEED_PASSWORD = 'seed-pass-2024';
 
-let seedHash: Promise<string> | undefined;
+const seedHashes = new Map<string, Promise<string>>();
 
-/** The argon2 hash of SEED_PASSWORD, computed once per process: argon2 is slow by design. */
-export function seedPasswordHash(): Promise<string> {
-  seedHash ??= hashPassword(SEED_PASSWORD);
-  return seedHash;
+/** The argon2 hash of a seed password (SEED_PASSWORD unless given), computed once per process: argon2 is slow by design. */
+export function seedPasswordHash(password = SEED_PASSWORD): Promise<string> {
+  let hash = seedHashes.get(password);
+  if (!hash) {
+    hash = hashPassword(password);
+    seedHashes.set(password, hash);
+  }
+  return hash;
 }
 
 /** The accounts generated work is done by. */
@@ -43,7 +47,7 @@ const label = (username: string, displayName: string) =>
 /**
  * Finds, or creates with set-based inserts, one supervisor of the organization, one account per
  * unit given and one per leader given: what addUser would write (user, role, audit entry), with
- * the shared seed password.
+ * the shared seed password (or the one given).
  */
 export async function ensureSeedAccounts(
   database: Database,
@@ -52,6 +56,7 @@ export async function ensureSeedAccounts(
   leaders: ReadonlyArray<{ id: number; name: string }>,
   at: string,
   random: SeededRandom,
+  password = SEED_PASSWORD,
 ): Promise<SeedAccounts> {
   const { db, dialect } = database;
   const existing = await db
@@ -135,7 +140,7 @@ export async function ensureSeedAccounts(
         .execute()
     ).map((u) => u.username),
   );
-  const hash = await seedPasswordHash();
+  const hash = await seedPasswordHash(password);
   await db.transaction().execute(async (trx) => {
     const ids = new IdSequence(await nextId(trx, 'users'));
     const audits = new IdSequence(await nextId(trx, 'audit_log'));

@@ -12,7 +12,7 @@ import { ensureSeedAccounts, ensureSeedAdmin } from './seed-accounts.ts';
 import { importYunxiBureau, publishMoment, YUNXI_YEAR } from './yunxi-template.ts';
 
 /** Changes whenever the same options would generate different data (benchmarks key their copies by it). */
-export const SEED_GENERATOR_VERSION = 1;
+export const SEED_GENERATOR_VERSION = 2;
 
 /** How much to generate. */
 export type SeedScale = 'bureau' | 'city' | 'province';

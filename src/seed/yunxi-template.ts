@@ -36,7 +36,8 @@ export interface ImportedBureau {
 /**
  * Builds a bureau the way a real one starts: the notice imported through the use case (units and
  * leaders created from its names), the directory completed to `departments` departments and
- * `schools` schools, then the plan published (school copies fan out to the schools).
+ * `schools` schools, then the plan published (school copies fan out to the schools). The notice is
+ * the Yunxi one of that year unless `text` is given.
  */
 export async function importYunxiBureau(
   database: Database,
@@ -46,6 +47,7 @@ export async function importYunxiBureau(
     departments: number;
     schools: number;
     random: SeededRandom;
+    text?: string;
   },
 ): Promise<{ planId: number }> {
   const at = publishMoment(options.year);
@@ -57,7 +59,7 @@ export async function importYunxiBureau(
   };
   const { planId } = await importNotice(
     context,
-    { text: noticeTextFor(options.year), fileName: `${options.year}年教育体育工作要点.txt` },
+    { text: options.text ?? noticeTextFor(options.year), fileName: `${options.year}年教育体育工作要点.txt` },
     { createUnits: true },
   );
   await addSeedUnits(database, options.organizationId, await directoryCompletion(database, options), at);
