@@ -9,6 +9,7 @@ import {
   type IndicatorProgressInput,
   type LightPart,
   type LightSettings,
+  labelClauses,
   messages,
   type ReportSlot,
   rollUp,
@@ -156,9 +157,15 @@ function rollChildrenIntoParents(own: Map<number, TaskLightRow>): TaskLightRow[]
   return [...own.values()].map((task) => {
     const kids = children.get(task.taskId);
     if (!kids || kids.length === 0) return task;
-    const rolled = rollUp(
-      [task, ...kids].map((t) => ({ light: t.light, progress: t.progress, reason: t.reason })),
-    );
+    // A school copy's reasons name the school, so the parent's reason says who lags.
+    const rolled = rollUp([
+      { light: task.light, progress: task.progress, reason: task.reason },
+      ...kids.map((t) => ({
+        light: t.light,
+        progress: t.progress,
+        reason: t.units[0] && t.light !== 'done' ? labelClauses(t.units[0], t.reason) : t.reason,
+      })),
+    ]);
     // The school copies' promises are the parent's too: their credits add up.
     const credit = sumCredits([task, ...kids]);
     return { ...task, light: rolled.light, ...credit, progress: creditShare(credit), reason: rolled.reason };

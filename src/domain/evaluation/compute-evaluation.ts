@@ -11,7 +11,7 @@ import type { DB } from '../../db/schema.ts';
 import { DEFAULT_RUBRIC, type Evaluation, type EvaluationRubric } from '../../shared/evaluations.ts';
 import { shanghaiDate } from '../context.ts';
 import { loadPlanReporting } from '../reporting/load-reporting.ts';
-import { measureUnits } from './measure-units.ts';
+import { evaluationOwedBy, measureUnits } from './measure-units.ts';
 import { evaluationDefinitions } from './messages.ts';
 import { toPoints } from './rounding.ts';
 import { scoreUnits } from './score-units.ts';
@@ -25,12 +25,17 @@ export function evaluationDay(plan: Pick<PlanRow, 'year'>, today: string): strin
   return today < yearEnd ? today : yearEnd;
 }
 
-/** Loads a plan's data in a fixed number of set-based queries and scores every unit as of a day. */
+/**
+ * Loads a plan's data in a fixed number of set-based queries and scores every unit as of today's
+ * evaluation day: during the year exactly what the board owes today, after it the whole year.
+ */
 export async function computeEvaluation(
   db: Kysely<DB>,
   plan: PlanRow,
-  asOf: string,
+  today: string,
 ): Promise<ComputedEvaluation> {
+  const asOf = evaluationDay(plan, today);
+  const owedBy = evaluationOwedBy(plan.year, today);
   const [
     organization,
     units,
@@ -93,6 +98,7 @@ export async function computeEvaluation(
       reporting,
     },
     asOf,
+    owedBy,
   );
   const rubric: EvaluationRubric = rubricRow
     ? {
@@ -141,6 +147,6 @@ export async function computeEvaluation(
     })),
     departments,
     schools,
-    definitions: evaluationDefinitions(asOf),
+    definitions: evaluationDefinitions(asOf, owedBy > asOf),
   };
 }

@@ -405,7 +405,7 @@ describeEachDatabase('year-end evaluation', (current) => {
 describe('evaluation definitions', () => {
   it('are written out for the page and the exports', async () => {
     const { evaluationDefinitions } = await import('./messages.ts');
-    const text = evaluationDefinitions('2024-12-31').join('\n');
+    const text = evaluationDefinitions('2024-12-31', true).join('\n');
     for (const phrase of [
       '完成情况 = 已验收 / 应完成',
       '及时性 = 按时报送 / 应报送',

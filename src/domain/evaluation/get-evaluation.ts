@@ -5,7 +5,7 @@ import type { Evaluation } from '../../shared/evaluations.ts';
 import { type Actor, type Context, shanghaiToday } from '../context.ts';
 import { AppError } from '../errors.ts';
 import { isSupervisorOf } from '../task-access.ts';
-import { type ComputedEvaluation, computeEvaluation, evaluationDay } from './compute-evaluation.ts';
+import { type ComputedEvaluation, computeEvaluation } from './compute-evaluation.ts';
 import { evaluationMessages as M } from './messages.ts';
 import { readSnapshot } from './read-snapshot.ts';
 
@@ -35,7 +35,7 @@ export async function getEvaluation(ctx: Context, planId: number): Promise<Evalu
   const lock = await findLock(ctx.db, plan.id);
   const computed: ComputedEvaluation = lock
     ? readSnapshot(lock.snapshot)
-    : await computeEvaluation(ctx.db, plan, evaluationDay(plan, shanghaiToday(ctx)));
+    : await computeEvaluation(ctx.db, plan, shanghaiToday(ctx));
   const evaluation: Evaluation = {
     ...computed,
     locked: lock ? { at: lock.lockedAt, by: lock.lockedByLabel } : null,

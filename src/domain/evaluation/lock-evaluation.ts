@@ -2,7 +2,7 @@ import { insertLock } from '../../db/queries/evaluations.ts';
 import { type Context, shanghaiToday } from '../context.ts';
 import { AppError } from '../errors.ts';
 import { write } from '../write.ts';
-import { computeEvaluation, evaluationDay } from './compute-evaluation.ts';
+import { computeEvaluation } from './compute-evaluation.ts';
 import { requireEditablePlan } from './editable-plan.ts';
 import { evaluationMessages as M } from './messages.ts';
 
@@ -17,8 +17,8 @@ export async function lockEvaluation(
 ): Promise<{ asOf: string; lockedAt: string }> {
   return write(ctx, async (trx, at) => {
     const plan = await requireEditablePlan(ctx, trx, planId);
-    const asOf = evaluationDay(plan, shanghaiToday(ctx));
-    const evaluation = await computeEvaluation(trx, plan, asOf);
+    const evaluation = await computeEvaluation(trx, plan, shanghaiToday(ctx));
+    const { asOf } = evaluation;
     const units = [...evaluation.departments, ...evaluation.schools];
     const ranked = units.filter((u) => u.ranked);
     if (ranked.length === 0) {

@@ -1,4 +1,5 @@
 import type { IndicatorTable, OccurrenceMilestone } from '../../db/schema.ts';
+import { expectedReports, filingOf, reportOutcome } from '../dashboard/report-slots.ts';
 import {
   addDays,
   computeIndicatorLight,
@@ -8,9 +9,7 @@ import {
   type SchoolCalendar,
 } from '../lights/index.ts';
 import { achievedInputs } from '../plan-lights-build.ts';
-import { filingForPeriod } from '../reporting/filing.ts';
 import type { PlanReporting } from '../reporting/load-reporting.ts';
-import { reportingPeriods } from '../reporting/reporting-rule.ts';
 import {
   type MeasuredReport,
   measureReviews,
@@ -68,8 +67,18 @@ export interface UnitMeasures extends ReviewMeasures {
   timeliness: { onTime: number; due: number };
 }
 
-/** Counts the three measures for every unit that owns a task of the plan (lead or co-owner). */
-export function measureUnits(data: EvaluationData, asOf: PlanDate): Map<number, UnitMeasures> {
+/**
+ * Counts the three measures for every unit that owns a task of the plan (lead or co-owner), as of a
+ * day: `asOf` is the evaluation day (work and reviews counted up to it), `owedBy` the day the lights
+ * judge what is owed — the evaluation day itself during the year, so a preview counts exactly what
+ * the board and the dashboard show that day, and the day after the year once it is over, so the
+ * year's evaluation owes December and the year-end deadlines (evaluationOwedBy).
+ */
+export function measureUnits(
+  data: EvaluationData,
+  asOf: PlanDate,
+  owedBy: PlanDate = asOf,
+): Map<number, UnitMeasures> {
   const yearEnd = `${data.year}-12-31`;
   const result = new Map<number, UnitMeasures>();
   const of = (unitId: number): UnitMeasures => {
@@ -89,11 +98,8 @@ export function measureUnits(data: EvaluationData, asOf: PlanDate): Map<number, 
 
   const indicatorsByTask = groupBy(data.indicators, (i) => i.taskId);
   const ownersByTask = groupBy(data.taskUnits, (u) => u.taskId);
-  const reportsByKey = new Map(data.reports.map((r) => [`${r.taskId}/${r.unitId}/${r.period}`, r]));
-  // Owed means due on or before the evaluation day: evaluated as of 12-31, a year-end deadline and
-  // December's monthly slot are owed. The lights owe a thing only once its day has passed, so they
-  // are asked about the day after; work is still counted only up to the evaluation day itself.
-  const owedBy = addDays(asOf, 1);
+  const filed = new Map(data.reports.map((r) => [`${r.taskId}/${r.unitId}/${r.period}`, r]));
+  // Work is counted only up to the evaluation day itself.
   const occurrencesUpTo = data.occurrences.filter((o) => o.occurredOn <= asOf);
   const occurrencesByIndicator = groupBy(occurrencesUpTo, (o) => o.indicatorId);
 
@@ -112,18 +118,27 @@ export function measureUnits(data: EvaluationData, asOf: PlanDate): Map<number, 
       m.achieved += completion.achieved;
       m.expected += completion.expected;
     }
-    // Timeliness belongs to every owner: each files its own report per period.
-    const rule = data.reporting.ruleOfTask(task.id);
-    const periods = reportingPeriods(rule, task.startOn, minDay(yearEnd, task.dueOn), data.reporting);
+    // Timeliness belongs to every owner: each files its own report per period. The reports owed and
+    // their outcomes are the dashboard's own (report-slots.ts): due once the due day has passed or
+    // already handed in, none after the task's completion was accepted.
     for (const owner of ownersByTask.get(task.id) ?? []) {
       const m = of(owner.unitId).timeliness;
-      for (const period of periods) {
-        if (period.dueOn > asOf) continue;
+      const expected = expectedReports(
+        {
+          taskId: task.id,
+          unitId: owner.unitId,
+          startOn: task.startOn,
+          dueOn: task.dueOn,
+          completedOn: task.completedOn,
+        },
+        data.year,
+        data.reporting,
+      );
+      for (const slot of expected) {
+        const outcome = reportOutcome(slot, filingOf(slot, filed), owedBy);
+        if (outcome === 'notDue') continue;
         m.due += 1;
-        const filed = filingForPeriod(period.months, (month) =>
-          reportsByKey.get(`${task.id}/${owner.unitId}/${month}`),
-        );
-        if (filed && filed.state !== 'returned' && filed.submittedOn <= period.dueOn) m.onTime += 1;
+        if (outcome === 'onTime') m.onTime += 1;
       }
     }
   }
@@ -196,6 +211,8 @@ function groupBy<T, K>(rows: readonly T[], key: (row: T) => K): Map<K, T[]> {
   return map;
 }
 
-function minDay(a: string, b: string): string {
-  return a <= b ? a : b;
+/** The day the lights judge what an evaluation on `today` owes: today during the plan year, the day after it once it is over. */
+export function evaluationOwedBy(year: number, today: PlanDate): PlanDate {
+  const yearEnd = `${year}-12-31`;
+  return today <= yearEnd ? today : addDays(yearEnd, 1);
 }

@@ -15,7 +15,14 @@ export { computeIndicatorLight, isCompletionAccepted } from './indicator-light.t
 export type { AcceptedOccurrence, IndicatorProgressInput, IndicatorSpec } from './indicator-spec.ts';
 export type { Light, LightCounts } from './light.ts';
 export { countLights, isWorse, lights, worstLight } from './light.ts';
-export { messages, periodLabels, periodUnits, timesUnit } from './messages.ts';
+export {
+  labelClauses,
+  messages,
+  periodLabels,
+  periodUnits,
+  summariseClauses,
+  timesUnit,
+} from './messages.ts';
 export type { Period } from './period.ts';
 export { periodContaining, periodsOverlapping } from './periods.ts';
 export type { LateReport, ReportLight, ReportLightInput, ReportSlot, ReportState } from './report-light.ts';

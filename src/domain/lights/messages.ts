@@ -95,3 +95,19 @@ export function summariseClauses(reasons: readonly string[], shown = 3): string 
     ? messages.someOf(clauses.slice(0, shown), Math.max(total, clauses.length))
     : clauses.join('；');
 }
+
+/**
+ * Names whose each clause of a reason is, e.g. a school copy's reasons under its parent task:
+ * '城关小学：5月报告逾期6天'. A clause already naming it is left as it is; a closing '等N项' stays.
+ */
+export function labelClauses(label: string, reason: string): string {
+  const more = moreMarker.exec(reason);
+  const body = more ? reason.slice(0, more.index) : reason;
+  const labelled = body
+    .split('；')
+    .map((clause) =>
+      clause === '' || clause.startsWith(`${label}：`) ? clause : messages.labelled(label, clause),
+    )
+    .join('；');
+  return more ? `${labelled}${more[0]}` : labelled;
+}

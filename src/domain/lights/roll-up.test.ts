@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { labelClauses } from './messages.ts';
 import { rollUp } from './roll-up.ts';
 
 describe('rolling up', () => {
@@ -94,5 +95,14 @@ describe('rollUp reasons', () => {
       '办公室：3–5月报告未交，最长逾期82天；行政审批股：5月报告逾期19天；甲：逾期1天等9项',
     );
     expect(rollUp([{ light: 'red', progress: 0, reason: '甲；乙' }]).reason).toBe('甲；乙');
+  });
+});
+
+describe('labelClauses', () => {
+  it("names each clause once, keeping a closing '等N项'", () => {
+    expect(labelClauses('城关小学', '5月未完成；3–5月报告未交，最长逾期98天等4项')).toBe(
+      '城关小学：5月未完成；城关小学：3–5月报告未交，最长逾期98天等4项',
+    );
+    expect(labelClauses('城关小学', '城关小学：5月报告逾期6天')).toBe('城关小学：5月报告逾期6天');
   });
 });
