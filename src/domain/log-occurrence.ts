@@ -1,26 +1,15 @@
-import { attachEvidence, type EvidenceRef, type UploadedFile } from '../db/queries/evidence.ts';
+import { attachEvidence, type EvidenceRef } from '../db/queries/evidence.ts';
 import { findVisibleIndicator } from '../db/queries/indicators.ts';
 import { insertOccurrence } from '../db/queries/occurrences.ts';
-import type { OccurrenceMilestone } from '../db/schema.ts';
 import { type Context, shanghaiToday } from './context.ts';
 import { AppError } from './errors.ts';
-import { checkCompletion } from './report-completions.ts';
+import { type CompletionInput, checkCompletion } from './report-completions.ts';
 import { requireOpenTask, requireOwner, requireVisibleTask } from './task-access.ts';
 import { workflowMessages as M } from './workflow-messages.ts';
 import { write } from './write.ts';
 
 /** One fulfilment (完成记录) of an indicator, e.g. a study session held, with its minutes. */
-export interface LogOccurrenceInput {
-  indicatorId: number;
-  /** The day it happened, YYYY-MM-DD, within the plan year and not in the future. */
-  occurredOn: string;
-  note: string;
-  /** percent: the value reached, 0–100. */
-  value?: number | null;
-  /** project: the milestone reached. */
-  milestone?: OccurrenceMilestone | null;
-  files?: UploadedFile[];
-}
+export type LogOccurrenceInput = Omit<CompletionInput, 'occurrenceId'>;
 
 /** The stored occurrence, awaiting review. */
 export interface LoggedOccurrence {

@@ -1,6 +1,6 @@
 import { attachEvidence, type EvidenceRef, type UploadedFile } from '../db/queries/evidence.ts';
 import { findReport, insertReport, type ReportFiling, refileReport } from '../db/queries/reports.ts';
-import { updateTaskIfVersion } from '../db/queries/tasks.ts';
+import { acknowledgeIfPending } from '../db/queries/tasks.ts';
 import type { ReportTable } from '../db/schema.ts';
 import { type Context, shanghaiToday } from './context.ts';
 import { AppError } from './errors.ts';
@@ -85,15 +85,8 @@ export async function submitReport(ctx: Context, input: SubmitReportInput): Prom
     const evidence = await attachEvidence(trx, owner, files, ctx.actor.userId, at);
     const completions = await fileReportCompletions(trx, ctx, task, reportId, input.completions ?? [], at);
     // Filing on a task is taking it on: a task still waiting to be acknowledged (签收) is acknowledged.
-    const acknowledges = task.status === 'pending';
-    if (acknowledges) {
-      const patch = {
-        status: 'acknowledged' as const,
-        acknowledged_at: at,
-        acknowledged_by: ctx.actor.userId,
-      };
-      assertUpdated(await updateTaskIfVersion(trx, task.id, task.version, patch, at), '任务');
-    }
+    const acknowledges =
+      task.status === 'pending' && (await acknowledgeIfPending(trx, task.id, ctx.actor.userId, at));
     const after = { ...key, ...filing, state: 'submitted', revision, version, evidence, completions };
     return {
       result: { reportId, revision, version, evidence, completions },

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../support/browser.ts';
-import { BrowserWalk, button, choose, pickMonth } from '../support/browser-walk.ts';
+import { BrowserWalk, button, pickMonth } from '../support/browser-walk.ts';
 import { skipsPostgres } from '../support/databases.ts';
 import { yunxiPath } from '../support/yunxi.ts';
 
@@ -116,25 +116,10 @@ async function walk(page: Page): Promise<void> {
   await shot(page, '08-board-published');
 
   // Accounts for the 办公室 clerk and the leader 陈玲玲.
-  await page.goto(`${w.url}/users`);
-  for (const [username, name, role, bindLabel, bindTo] of [
+  await w.addUsers(page, [
     ['bgs', '王晓', '股室', '所属单位', '办公室'],
     ['chenll', '陈玲玲', '局领导', '对应局领导', '陈玲玲'],
-  ] as const) {
-    await button(page, '添加用户').click();
-    const dialog = page.getByRole('dialog');
-    await dialog.getByLabel('用户名').fill(username);
-    await dialog.getByLabel('姓名').fill(name);
-    await dialog.getByLabel('初始密码').fill(PASSWORD);
-    await choose(page, '角色', role);
-    await page.keyboard.press('Escape');
-    await choose(page, bindLabel, bindTo);
-    await dialog
-      .getByRole('button', { name: /确\s*定|添\s*加|保\s*存/ })
-      .last()
-      .click();
-    await page.getByRole('cell', { name: username, exact: true }).waitFor();
-  }
+  ]);
   await shot(page, '09-users');
   await logout(page);
 

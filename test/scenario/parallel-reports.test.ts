@@ -5,7 +5,7 @@ import { addTask, countRows } from '../support/factories.ts';
 import { seedWorkflow, textFile } from '../support/workflow-fixture.ts';
 
 describeEachDatabase('100 parallel report submissions', (current) => {
-  it('stores every one exactly once, with one audit entry each', async () => {
+  it('stores every one exactly once, with one audit entry each and one acknowledgement per task', async () => {
     const f = await seedWorkflow(current());
     const taskIds = [f.taskId];
     for (let i = 1; i < 25; i++) {
@@ -33,10 +33,19 @@ describeEachDatabase('100 parallel report submissions', (current) => {
     expect(new Set(results.map((r) => r.reportId)).size).toBe(100);
     expect(await countRows(current().db)).toMatchObject({
       reports: 100,
-      audit_log: 100,
+      // Filing acknowledges a pending task once, however many filings race for it.
+      audit_log: 125,
       evidence: 100,
       blobs: 1,
     });
+    const acknowledged = await current()
+      .db.selectFrom('audit_log')
+      .select('entity_id')
+      .where('action', '=', 'task.acknowledge')
+      .execute();
+    expect(acknowledged.map((a) => a.entity_id).sort((a, b) => Number(a) - Number(b))).toEqual(
+      [...taskIds].sort((a, b) => a - b),
+    );
     const narratives = await current().db.selectFrom('reports').select('narrative').execute();
     const expected = taskIds.flatMap((taskId) => periods.map((period) => `${taskId}/${period}`));
     expect(narratives.map((r) => r.narrative).sort()).toEqual(expected.sort());

@@ -133,7 +133,7 @@ describeEachDatabase('Yunxi 2024 through the year', (current) => {
     expect(studyLight).toMatchObject({ expected: 3, actual: 2, missing: ['2024年5月'] });
     expect(june1.task(y.study.id).report.overdue).toEqual(['2024-05']);
     // Due the 25th, a Saturday in May 2024, so Monday the 27th: five days late on June 1.
-    expect(item1.reason).toContain('行政审批股5月报告逾期5天');
+    expect(item1.reason).toContain('行政审批股：5月报告逾期5天');
 
     // Re-filing the returned report clears the reporting part; the missed session still shows.
     y.clock.set('2024-06-01T03:00:00Z');

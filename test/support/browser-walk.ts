@@ -114,6 +114,32 @@ export class BrowserWalk {
     await page.waitForURL(/\/login/);
   }
 
+  /**
+   * Adds accounts on 用户与角色 as the signed-in administrator: [username, name, role, the field
+   * binding it (所属单位 or 对应局领导), the unit or leader].
+   */
+  async addUsers(
+    page: Page,
+    users: ReadonlyArray<readonly [string, string, string, string, string]>,
+  ): Promise<void> {
+    await page.goto(`${this.url}/users`);
+    for (const [username, name, role, bindLabel, bindTo] of users) {
+      await button(page, '添加用户').click();
+      const dialog = page.getByRole('dialog');
+      await dialog.getByLabel('用户名').fill(username);
+      await dialog.getByLabel('姓名').fill(name);
+      await dialog.getByLabel('初始密码').fill(this.options.password);
+      await choose(page, '角色', role);
+      await page.keyboard.press('Escape');
+      await choose(page, bindLabel, bindTo);
+      await dialog
+        .getByRole('button', { name: /确\s*定|添\s*加|保\s*存/ })
+        .last()
+        .click();
+      await page.getByRole('cell', { name: username, exact: true }).waitFor();
+    }
+  }
+
   /** Saves a failure screenshot, for the person reading the failure. */
   async failure(page: Page): Promise<void> {
     await page.screenshot({ path: join(this.shotDir, 'failure.png') }).catch(() => undefined);

@@ -149,6 +149,31 @@ export async function updateTaskIfVersion(
     .executeTakeFirst();
 }
 
+/**
+ * Acknowledges a task if it still waits for it (whatever its version: two owners filing at once must
+ * not refuse each other); true when this call acknowledged it.
+ */
+export async function acknowledgeIfPending(
+  db: Kysely<DB>,
+  taskId: number,
+  userId: number | null,
+  at: string,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('tasks')
+    .set({
+      status: 'acknowledged',
+      acknowledged_at: at,
+      acknowledged_by: userId,
+      updated_at: at,
+      version: sql<number>`version + 1`,
+    })
+    .where('id', '=', taskId)
+    .where('status', '=', 'pending')
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}
+
 /** Replaces a task's lead and co-owners (the caller has checked the units exist). */
 export async function replaceTaskUnits(
   db: Kysely<DB>,

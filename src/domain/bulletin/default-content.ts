@@ -64,7 +64,7 @@ function overall(f: BulletinFacts): string {
 function sections(f: BulletinFacts): BulletinSection['parts'] {
   return f.sections.map((s, index) => ({
     heading: `（${chineseOrdinal(index + 1)}）${s.title}`,
-    text: `本部分共${Object.values(s.counts).reduce((a, b) => a + b, 0)}项要点，完成进度${percent(s.progress)}，总体为${LIGHT_NAMES[s.light]}：${countsText(s.counts, '项')}。`,
+    text: `本部分共${Object.values(s.counts).reduce((a, b) => a + b, 0)}项要点，${s.progress === null ? '尚无到期应完成的事项' : `完成进度${percent(s.progress)}`}，总体为${LIGHT_NAMES[s.light]}：${countsText(s.counts, '项')}。`,
   }));
 }
 

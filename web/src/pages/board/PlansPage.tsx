@@ -17,10 +17,7 @@ export function planHref(plan: Pick<PlanSummary, 'id' | 'status'>): string {
   return plan.status === 'draft' ? `/import/${plan.id}` : `/plans/${plan.id}`;
 }
 
-/**
- * /plans: the plans the user can read; with exactly one plan and it published, straight to its
- * board (a draft beside it, such as a second import waiting, keeps the list).
- */
+/** /plans: the plans the user can read; with exactly one published plan, straight to its board. */
 export default function PlansPage() {
   const me = useCurrentUser();
   const navigate = useNavigate();
@@ -32,8 +29,7 @@ export default function PlansPage() {
   if (query.isError) return <ApiErrorAlert error={query.error} />;
   const plans = query.data.plans;
   const published = plans.filter((p) => p.status !== 'draft');
-  if (plans.length === 1 && published.length === 1 && published[0])
-    return <Navigate to={`/plans/${published[0].id}`} replace />;
+  if (published.length === 1 && published[0]) return <Navigate to={`/plans/${published[0].id}`} replace />;
   const importer = can(me, 'plans.import');
   return (
     <PageContainer title={t.title} subtitle={t.subtitle}>

@@ -77,7 +77,7 @@ export default function NotificationsPage() {
             >
               <List.Item.Meta
                 title={
-                  <Space size={8}>
+                  <Space size={8} wrap>
                     {n.readAt ? <Tag>{t.inbox.read}</Tag> : <Tag color="blue">{t.inbox.unread}</Tag>}
                     <span className="notify-title">{n.title}</span>
                     <Typography.Text type="secondary" style={{ fontSize: 12 }}>
