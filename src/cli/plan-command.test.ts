@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 
 const ROOT = join(import.meta.dirname, '..', '..');
-const YUNXI = join(ROOT, '..', 'shared', 'notices', 'yunxi-2024-jiaoti-gongzuo-yaodian.txt');
+const YUNXI = join(ROOT, 'test', 'fixtures', 'notices', 'yunxi-2024-jiaoti-gongzuo-yaodian.txt');
 const scratch = mkdtempSync(join(tmpdir(), 'duban-plan-cli-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
