@@ -159,13 +159,8 @@ export function toLightView(row: {
     light: row.light,
     progress: row.progress,
     reason: row.reason,
-    ...(row.credited !== undefined ? { credited: roundCredit(row.credited) } : {}),
-    ...(row.owed !== undefined ? { owed: roundCredit(row.owed) } : {}),
+    ...(row.credited !== undefined ? { credited: row.credited } : {}),
+    ...(row.owed !== undefined ? { owed: row.owed } : {}),
     ...(row.selfPercent !== undefined ? { selfPercent: row.selfPercent } : {}),
   };
-}
-
-// Credits are whole counts except a percent's or a milestone's share: two decimals say enough.
-function roundCredit(value: number): number {
-  return Math.round(value * 100) / 100;
 }

@@ -2,6 +2,7 @@ import { attachEvidence, type EvidenceRef, type UploadedFile } from '../db/queri
 import { listTaskIndicators, type TaskIndicatorRow } from '../db/queries/indicators.ts';
 import { insertOccurrence, listReportOccurrences, resubmitOccurrence } from '../db/queries/occurrences.ts';
 import type { IndicatorTable, OccurrenceMilestone } from '../db/schema.ts';
+import { MILESTONES } from '../shared/items.ts';
 import type { Context, Tx } from './context.ts';
 import { shanghaiToday } from './context.ts';
 import { AppError } from './errors.ts';
@@ -15,9 +16,6 @@ import { assertUpdated } from './write.ts';
 
 /** Most completions one report may carry. */
 export const maxCompletionsPerReport = 50;
-
-/** The milestones a project may report, in order. */
-export const projectMilestones: readonly OccurrenceMilestone[] = ['started', 'built', 'completed'];
 
 /** One completion as a unit files it. */
 export interface CompletionInput {
@@ -67,7 +65,7 @@ export function checkCompletion(
     value = v;
   }
   if (indicator.kind === 'project') {
-    if (!input.milestone || !projectMilestones.includes(input.milestone))
+    if (!input.milestone || !MILESTONES.includes(input.milestone))
       invalid(M.completionMilestoneRequired(indicator.text), { indicatorKind: indicator.kind });
     milestone = input.milestone;
   }

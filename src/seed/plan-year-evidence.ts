@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { Ids, RowBatch } from './plan-year-model.ts';
 
 /** Minutes, sign-in sheets and the like attached to completions: a few shared files, stored once as blobs. */
 export const EVIDENCE_FILES = [
@@ -44,3 +45,45 @@ export const EVIDENCE_COLUMNS = [
   'created_by',
   'created_at',
 ];
+
+/** An evidence row as a seeded completion carries it. */
+export interface SeedEvidence {
+  id: number;
+  fileName: string;
+  mediaType: string;
+  size: number;
+  sha256: string;
+}
+
+/** One evidence file of a seeded completion, written as attachEvidence stores it (blobs are seeded once). */
+export function attachSeedEvidence(
+  organizationId: number,
+  batch: RowBatch,
+  ids: Ids,
+  occurrenceId: number,
+  fileIndex: number,
+  userId: number,
+  at: string,
+): SeedEvidence {
+  const file = EVIDENCE_FILES[fileIndex] as (typeof EVIDENCE_FILES)[number];
+  const ref = {
+    id: ids.evidence.take(),
+    fileName: file.name,
+    mediaType: 'text/plain',
+    size: file.bytes.byteLength,
+    sha256: file.sha256,
+  };
+  batch.add('evidence', [
+    ref.id,
+    organizationId,
+    'occurrence',
+    occurrenceId,
+    ref.fileName,
+    ref.mediaType,
+    ref.size,
+    ref.sha256,
+    userId,
+    at,
+  ]);
+  return ref;
+}

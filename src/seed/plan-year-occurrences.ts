@@ -1,7 +1,7 @@
 import type { Selectable } from 'kysely';
 import type { IndicatorTable, OccurrenceMilestone, TaskTable } from '../db/schema.ts';
 import { milestoneNames } from '../shared/obligations.ts';
-import { EVIDENCE_BY_KIND, EVIDENCE_FILES } from './plan-year-evidence.ts';
+import { attachSeedEvidence, EVIDENCE_BY_KIND, EVIDENCE_FILES } from './plan-year-evidence.ts';
 import {
   acceptedOn,
   auditRow,
@@ -270,31 +270,11 @@ function logAndReview(
   for (let attempt = 0; attempt < 2; attempt++) {
     const id = ids.occurrences.take();
     const createdAt = workMoment(r, logOn);
-    const evidence = [];
     const fileIndex = attempt === 0 ? completion.file : (completion.file ?? 0);
-    const file = fileIndex === undefined ? undefined : EVIDENCE_FILES[fileIndex];
-    if (file) {
-      const ref = {
-        id: ids.evidence.take(),
-        fileName: file.name,
-        mediaType: 'text/plain',
-        size: file.bytes.byteLength,
-        sha256: file.sha256,
-      };
-      batch.add('evidence', [
-        ref.id,
-        data.organizationId,
-        'occurrence',
-        id,
-        ref.fileName,
-        ref.mediaType,
-        ref.size,
-        ref.sha256,
-        logging.userId,
-        createdAt,
-      ]);
-      evidence.push(ref);
-    }
+    const evidence =
+      fileIndex === undefined || !EVIDENCE_FILES[fileIndex]
+        ? []
+        : [attachSeedEvidence(data.organizationId, batch, ids, id, fileIndex, logging.userId, createdAt)];
     const values = {
       indicatorId: completion.indicatorId,
       unitId: logging.unitId,

@@ -1,5 +1,5 @@
 import { reminderMessages } from '../domain/reminders/messages.ts';
-import { EVIDENCE_FILES } from './plan-year-evidence.ts';
+import { attachSeedEvidence, type SeedEvidence } from './plan-year-evidence.ts';
 import {
   auditRow,
   type Ids,
@@ -38,7 +38,7 @@ interface EmittedCompletion {
   indicatorId: number;
   occurredOn: string;
   resubmitted: boolean;
-  evidence: Array<{ id: number; fileName: string; mediaType: string; size: number; sha256: string }>;
+  evidence: SeedEvidence[];
 }
 
 function emitReport(data: PlanYearData, report: PlannedReport, batch: RowBatch, ids: Ids): void {
@@ -48,7 +48,19 @@ function emitReport(data: PlanYearData, report: PlannedReport, batch: RowBatch, 
   const completions: EmittedCompletion[] = report.completions.map((c) => {
     const occurrenceId = ids.occurrences.take();
     const evidence =
-      c.file === undefined ? [] : [attach(data, batch, ids, occurrenceId, c.file, report.userId, first.at)];
+      c.file === undefined
+        ? []
+        : [
+            attachSeedEvidence(
+              data.organizationId,
+              batch,
+              ids,
+              occurrenceId,
+              c.file,
+              report.userId,
+              first.at,
+            ),
+          ];
     return {
       occurrenceId,
       indicatorId: c.indicatorId,
@@ -110,7 +122,17 @@ function emitReport(data: PlanYearData, report: PlannedReport, batch: RowBatch, 
         const added =
           c.evidence.length > 0
             ? []
-            : [attach(data, batch, ids, c.occurrenceId, planned.laterFile, report.userId, filing.at)];
+            : [
+                attachSeedEvidence(
+                  data.organizationId,
+                  batch,
+                  ids,
+                  c.occurrenceId,
+                  planned.laterFile,
+                  report.userId,
+                  filing.at,
+                ),
+              ];
         c.evidence.push(...added);
         return { ...c, resubmitted: true, evidence: added };
       });
@@ -227,39 +249,6 @@ function emitReport(data: PlanYearData, report: PlannedReport, batch: RowBatch, 
     ]);
   }
   if (state !== reportState(report)) throw new Error('seed: report state out of step with its plan');
-}
-
-// One evidence file of a completion, as attachEvidence stores it.
-function attach(
-  data: PlanYearData,
-  batch: RowBatch,
-  ids: Ids,
-  occurrenceId: number,
-  fileIndex: number,
-  userId: number,
-  at: string,
-): EmittedCompletion['evidence'][number] {
-  const file = EVIDENCE_FILES[fileIndex] as (typeof EVIDENCE_FILES)[number];
-  const ref = {
-    id: ids.evidence.take(),
-    fileName: file.name,
-    mediaType: 'text/plain',
-    size: file.bytes.byteLength,
-    sha256: file.sha256,
-  };
-  batch.add('evidence', [
-    ref.id,
-    data.organizationId,
-    'occurrence',
-    occurrenceId,
-    ref.fileName,
-    ref.mediaType,
-    ref.size,
-    ref.sha256,
-    userId,
-    at,
-  ]);
-  return ref;
 }
 
 // As recordReviewNotice: every active user of the unit hears of a return with its reason. The unit

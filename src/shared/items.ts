@@ -102,8 +102,11 @@ export interface IndicatorProgress extends LightView {
   owed: number;
 }
 
-/** A project's milestones in order: 开工, 主体完工, 竣工验收 (only the last completes it). */
-export type OccurrenceMilestone = 'started' | 'built' | 'completed';
+/** A project's milestones in order: 开工, 主体完工, 竣工验收 (only the last completes the project). */
+export const MILESTONES = ['started', 'built', 'completed'] as const;
+
+/** A project's milestone. */
+export type OccurrenceMilestone = (typeof MILESTONES)[number];
 
 /** An indicator of a task with its progress and logged occurrences. */
 export interface IndicatorView {

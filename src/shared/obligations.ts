@@ -2,7 +2,7 @@
 // /api/tasks/:id/obligations), and what is still owed once the completions being entered are filed.
 // Types and pure wording only, so the web bundle can import it.
 
-import type { OccurrenceMilestone } from './items.ts';
+import { MILESTONES, type OccurrenceMilestone } from './items.ts';
 import type { IndicatorKind, IndicatorPer } from './plan-tree.ts';
 
 /** Where one indicator stands for a period of a task. */
@@ -66,8 +66,6 @@ export interface EnteredCompletions {
   milestone: OccurrenceMilestone | null;
 }
 
-const order: OccurrenceMilestone[] = ['started', 'built', 'completed'];
-
 /**
  * What is still owed of an indicator once this filing is accepted, in Chinese: counting what was
  * accepted, what awaits review and what is being entered now.
@@ -99,7 +97,7 @@ export function owedAfterFiling(o: IndicatorObligation, entered: EnteredCompleti
     case 'project': {
       const reached = [o.milestone, entered.milestone]
         .filter((m): m is OccurrenceMilestone => m !== null)
-        .sort((a, b) => order.indexOf(b) - order.indexOf(a))[0];
+        .sort((a, b) => MILESTONES.indexOf(b) - MILESTONES.indexOf(a))[0];
       if (reached === 'completed') return `${label}：已竣工验收`;
       const now = reached ? `已${milestoneNames[reached]}，` : '';
       return `${label}：${now}尚未竣工验收，应于 ${o.dueOn} 前完成`;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MILESTONES } from './items.ts';
 
 // Contracts of the daily work (我的待办, 填报, 审核, 延期, 办结), shared by the HTTP routes and the
 // web forms so both refuse the same input with the same Chinese message. Rules that depend on
@@ -37,8 +38,7 @@ export const reportFieldsSchema = z.object({
 /** A report's fields as a form holds them. */
 export type ReportFields = z.infer<typeof reportFieldsSchema>;
 
-/** A project's milestones in order: 开工, 主体完工, 竣工验收 (only the last completes the project). */
-export const MILESTONES = ['started', 'built', 'completed'] as const;
+export { MILESTONES };
 
 /** Most completions one report may carry. */
 export const MAX_COMPLETIONS = 50;

@@ -53,18 +53,7 @@ describe('the web app in Chromium', () => {
       `walks issues 5 and 6 on ${dialect}: setup → import → names → publish → report → return → re-file → accept → board and dashboard → 督办单 issued, replied, accepted`,
       async () => {
         w = new BrowserWalk(browser, { name: 'journey', password: PASSWORD });
-        await w.start(dialect, PUBLISH_CLOCK);
-        const page = await w.newPage();
-        try {
-          await walk(page);
-        } catch (error) {
-          await w.failure(page);
-          throw error;
-        } finally {
-          await page.context().close();
-          await w.stop();
-        }
-        expect(w.pageErrors).toEqual([]);
+        await w.run(dialect, PUBLISH_CLOCK, walk);
       },
       240_000,
     );

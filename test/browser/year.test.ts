@@ -38,18 +38,7 @@ describe('一年的工作', () => {
       `lives April to June on ${dialect}: completions move item 1's light, every number agrees`,
       async () => {
         w = new BrowserWalk(browser, { name: 'year', password: PASSWORD });
-        await w.start(dialect, clock('2024-04-01'));
-        const page = await w.newPage();
-        try {
-          await liveTheYear(page);
-        } catch (error) {
-          await w.failure(page);
-          throw error;
-        } finally {
-          await page.context().close();
-          await w.stop();
-        }
-        expect(w.pageErrors).toEqual([]);
+        await w.run(dialect, clock('2024-04-01'), liveTheYear);
       },
       600_000,
     );

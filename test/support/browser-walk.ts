@@ -45,6 +45,29 @@ export class BrowserWalk {
     this.server = await startServerProcess({ ...this.env, DUBAN_CLOCK: clock });
   }
 
+  /**
+   * The whole walk: a server on a fresh database of the dialect from `clock`, one page through the
+   * steps (a screenshot of the page when a step fails), everything stopped after, no page errors.
+   */
+  async run(
+    dialect: 'sqlite' | 'postgres',
+    clock: string,
+    steps: (page: Page) => Promise<void>,
+  ): Promise<void> {
+    await this.start(dialect, clock);
+    const page = await this.newPage();
+    try {
+      await steps(page);
+    } catch (error) {
+      await this.failure(page);
+      throw error;
+    } finally {
+      await page.context().close();
+      await this.stop();
+    }
+    expect(this.pageErrors).toEqual([]);
+  }
+
   /** Stops the server and starts it again on the same database with its clock at `clock`. */
   async restartAt(clock: string): Promise<void> {
     this.server.child.kill('SIGTERM');

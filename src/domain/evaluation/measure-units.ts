@@ -1,4 +1,4 @@
-import type { IndicatorTable, OccurrenceMilestone } from '../../db/schema.ts';
+import type { IndicatorTable } from '../../db/schema.ts';
 import { expectedReports, filingOf, reportOutcome } from '../dashboard/report-slots.ts';
 import {
   addDays,
@@ -9,6 +9,7 @@ import {
   type SchoolCalendar,
 } from '../lights/index.ts';
 import { achievedInputs } from '../plan-lights-build.ts';
+import type { PlanLightData } from '../plan-lights-model.ts';
 import type { PlanReporting } from '../reporting/load-reporting.ts';
 import {
   type MeasuredReport,
@@ -42,13 +43,8 @@ export interface EvaluationData {
     targetValue: number | null;
     dueOn: string | null;
   }>;
-  /** Accepted occurrences only; value for percent promises, milestone for projects. */
-  occurrences: Array<{
-    indicatorId: number;
-    occurredOn: string;
-    value: number | null;
-    milestone: OccurrenceMilestone | null;
-  }>;
+  /** Accepted occurrences only, as the lights read them. */
+  occurrences: PlanLightData['occurrences'];
   reports: Array<
     MeasuredReport & {
       taskId: number;

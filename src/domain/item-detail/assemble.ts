@@ -105,8 +105,8 @@ export function assembleItemTasks(rows: ItemTaskRows): TaskDetail[] {
                 target: l.target,
                 dueOn: l.dueOn,
                 missing: l.missing ?? [],
-                credited: Math.round(l.credited * 100) / 100,
-                owed: Math.round(l.owed * 100) / 100,
+                credited: l.credited,
+                owed: l.owed,
               }
             : null,
           occurrences: occurrencesOf(i.id).map((o) => ({

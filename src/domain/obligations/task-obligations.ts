@@ -1,6 +1,7 @@
 import { listTaskIndicators, type TaskIndicatorRow } from '../../db/queries/indicators.ts';
 import { listTaskOccurrences } from '../../db/queries/occurrences.ts';
 import { findVisibleTask, type TaskInContext } from '../../db/queries/tasks.ts';
+import { MILESTONES } from '../../shared/items.ts';
 import type { IndicatorObligation, TaskObligations } from '../../shared/obligations.ts';
 import { type Context, shanghaiToday } from '../context.ts';
 import { AppError } from '../errors.ts';
@@ -107,9 +108,7 @@ function obligationOf(
         return M.deadline(label, dueOn);
     }
   })();
-  const furthest = (['completed', 'built', 'started'] as const).find((m) =>
-    accepted.some((o) => o.milestone === m),
-  );
+  const furthest = [...MILESTONES].reverse().find((m) => accepted.some((o) => o.milestone === m));
   return {
     indicatorId: indicator.id,
     kind: indicator.kind,

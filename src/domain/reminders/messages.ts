@@ -1,3 +1,4 @@
+import { monthLabel } from '../../shared/bulletins.ts';
 // Every user-visible text of reminders (催办) and notifications, in one place.
 
 /** Chinese texts of the reminders module. */
@@ -30,10 +31,10 @@ export const reminderMessages = {
   robotSummary: (overdue: number, today: number, soon: number) =>
     `已逾期 ${overdue} 项，今日到期 ${today} 项，即将到期 ${soon} 项`,
   robotOverdueHeading: '逾期较久的工作：',
-  reportReturnedTitle: (task: string, period: string) => `进展报告被退回：${task}（${periodName(period)}）`,
+  reportReturnedTitle: (task: string, period: string) => `进展报告被退回：${task}（${monthLabel(period)}）`,
   reportReturnedBody: (reviewer: string, reason: string) =>
     `${reviewer}退回了本单位的进展报告，退回原因：${reason}\n请按原因修改后重新填报（在“我的待办 → 被退回”中重新填报）。`,
-  reportAcceptedTitle: (task: string, period: string) => `进展报告已通过：${task}（${periodName(period)}）`,
+  reportAcceptedTitle: (task: string, period: string) => `进展报告已通过：${task}（${monthLabel(period)}）`,
   reportAcceptedBody: (reviewer: string, completions: number, comment: string) =>
     [
       `${reviewer}审核通过了您填报的进展报告${completions > 0 ? `及其中${completions}条完成记录，已计入进度` : ''}。`,
@@ -80,10 +81,4 @@ export const reminderMessages = {
 function chineseDay(day: string): string {
   const [y, m, d] = day.split('-').map(Number);
   return `${y}年${m}月${d}日`;
-}
-
-/** '2024-05' → '2024年5月'; other period keys as given. */
-function periodName(period: string): string {
-  const match = /^(\d{4})-(\d{2})$/.exec(period);
-  return match ? `${match[1]}年${Number(match[2])}月` : period;
 }

@@ -1,11 +1,6 @@
 import type { EnteredCompletions } from '@shared/obligations.ts';
 import type { IndicatorKind } from '@shared/plan-tree.ts';
-import {
-  type CompletionEntry,
-  type MILESTONES,
-  type ReportFields,
-  reportFieldsSchema,
-} from '@shared/work.ts';
+import { type CompletionEntry, MILESTONES, type ReportFields, reportFieldsSchema } from '@shared/work.ts';
 import type { Dayjs } from 'dayjs';
 
 /** The report form's values as the antd form holds them (the period as a month picker value). */
@@ -125,10 +120,11 @@ export class UniqueNames {
 /** The counts a filing adds for one indicator, as owedAfterFiling reads them. */
 export function enteredFor(indicatorId: number, completions: readonly CompletionDraft[]): EnteredCompletions {
   const own = completions.filter((c) => c.indicatorId === indicatorId);
-  const order = ['started', 'built', 'completed'] as const;
   const milestone = own.reduce<CompletionDraft['milestone']>(
     (best, c) =>
-      c.milestone && (!best || order.indexOf(c.milestone) > order.indexOf(best)) ? c.milestone : best,
+      c.milestone && (!best || MILESTONES.indexOf(c.milestone) > MILESTONES.indexOf(best))
+        ? c.milestone
+        : best,
     null,
   );
   const values = own.flatMap((c) => (c.value === null ? [] : [c.value]));
