@@ -44,7 +44,7 @@ export function formatNoticeTree(notice: ParsedNotice): string {
   for (const section of notice.sections) {
     out.push('', `${chineseCount(section.no)}、${section.title}`);
     if (section.items.length === 0) out.push('  （本部分没有要点）');
-    for (const item of section.items) out.push(...formatItem(item));
+    for (const item of section.items) for (const line of formatItem(item)) out.push(line);
   }
 
   if (notice.warnings.length > 0) {

@@ -30,7 +30,7 @@ export interface ComputePlanLightsInput {
 export async function computePlanLights(ctx: Context, input: ComputePlanLightsInput): Promise<PlanLights> {
   const asOf = input.asOf === undefined ? shanghaiToday(ctx) : requirePlanDate(input.asOf, '计算日期');
   const { db, actor } = ctx;
-  const plan = await findVisiblePlan(db, actor.organizationId, input.planId);
+  const plan = await findVisiblePlan(db, actor, input.planId);
   if (!plan) throw new AppError('NOT_FOUND', M.planNotFound, { planId: input.planId });
   const [
     sections,

@@ -2,9 +2,9 @@ import { createHash } from 'node:crypto';
 import { storeBlob } from '../db/queries/blobs.ts';
 import { insertNotice } from '../db/queries/notices.ts';
 import { findOrganization, renameOrganization } from '../db/queries/organizations.ts';
-import { parseNoticeText } from '../notice/parse-notice.ts';
-import { readNotice } from '../notice/read-notice.ts';
+import { parseTextInSandbox, readAndParseNotice } from '../notice/read-notice.ts';
 import type { ParsedNotice } from '../notice/types.ts';
+import { requirePermission } from '../policies/index.ts';
 import { type Context, shanghaiToday, type Tx } from './context.ts';
 import type { ResolvedName } from './directory/resolve-names.ts';
 import { placeholderOrganizationName } from './ensure-organization.ts';
@@ -53,8 +53,8 @@ export async function importNotice(
   source: ImportNoticeSource,
   options: Partial<UnitResolutionOptions> = {},
 ): Promise<ImportNoticeResult> {
-  const { bytes, fileName, text } = await readSource(source);
-  const parsed = parseNoticeText(text);
+  requirePermission(ctx.actor, 'plans.import');
+  const { bytes, fileName, text, parsed } = await readSource(source);
   const itemCount = parsed.sections.reduce((n, s) => n + s.items.length, 0);
   if (itemCount === 0) throw new AppError('INVALID_INPUT', planMessages.noItems);
   const year = planYearOf(parsed);
@@ -129,22 +129,20 @@ export async function importNotice(
   });
 }
 
+// Read and parsed in the parse sandbox (a child process with bounded memory and time), once.
 async function readSource(
   source: ImportNoticeSource,
-): Promise<{ bytes: Uint8Array; fileName: string; text: string }> {
-  if ('text' in source) {
-    return {
-      bytes: new TextEncoder().encode(source.text),
-      fileName: source.fileName ?? '粘贴文本.txt',
-      text: source.text,
-    };
-  }
+): Promise<{ bytes: Uint8Array; fileName: string; text: string; parsed: ParsedNotice }> {
   try {
-    return {
-      bytes: source.bytes,
-      fileName: source.fileName,
-      text: await readNotice(source.bytes, source.fileName),
-    };
+    if ('text' in source) {
+      return {
+        bytes: new TextEncoder().encode(source.text),
+        fileName: source.fileName ?? '粘贴文本.txt',
+        text: source.text,
+        parsed: await parseTextInSandbox(source.text),
+      };
+    }
+    return { bytes: source.bytes, fileName: source.fileName, ...(await readAndParseNotice(source.bytes)) };
   } catch (error) {
     throw noticeReadFailure(error);
   }

@@ -5,16 +5,18 @@ import {
   listItemUnits,
 } from '../db/queries/plan-items.ts';
 import {
-  insertIndicator,
   insertIndicatorSlots,
-  insertTask,
-  insertTaskUnits,
+  insertIndicators,
+  insertTasks,
+  insertTaskUnitRows,
 } from '../db/queries/plan-tasks.ts';
-import { findOwnPlan, markPlanPublished } from '../db/queries/plans.ts';
+import { markPlanPublished } from '../db/queries/plans.ts';
 import { listUnits } from '../db/queries/units.ts';
+import { requirePublisher, requireWritablePlan } from '../policies/plans.ts';
 import { type Context, shanghaiToday, type Tx } from './context.ts';
 import { AppError } from './errors.ts';
 import { planMessages } from './plan-messages.ts';
+import { groupBy } from './plan-tree/group-by.ts';
 import { replaceTwins } from './publish/replace-twins.ts';
 import { schoolsAddressedBy } from './publish/school-fan-out.ts';
 import { recurringSlots, taskDueOn, taskStartOn } from './publish/task-schedule.ts';
@@ -44,8 +46,13 @@ export async function publishPlan(
   ctx: Context,
   input: { planId: number; version?: number; replace?: boolean },
 ): Promise<PublishPlanResult> {
-  const plan = await findOwnPlan(ctx.db, ctx.actor.organizationId, input.planId);
-  if (!plan) throw new AppError('NOT_FOUND', planMessages.planNotFound(input.planId));
+  requirePublisher(ctx.actor);
+  const plan = await requireWritablePlan(
+    ctx.db,
+    ctx.actor,
+    input.planId,
+    planMessages.planNotFound(input.planId),
+  );
   if (plan.status !== 'draft')
     throw new AppError('CONFLICT', planMessages.planNotDraft(statusName(plan.status)));
   const version = input.version ?? plan.version;
@@ -79,6 +86,8 @@ export async function publishPlan(
   });
 }
 
+// Set-based whatever the plan's size (a few statements per thousand rows, db/queries/batch.ts):
+// the items' tasks, then the school copies, then owners, indicators and their slots.
 async function createTasks(
   trx: Tx,
   planId: number,
@@ -94,76 +103,100 @@ async function createTasks(
     listUnits(trx, organizationId, { kind: 'school' }),
   ]);
   const schools = schoolRows.map((s) => ({ id: s.id, name: s.name, schoolKind: s.school_kind }));
-  const taskIds: number[] = [];
-  let indicators = 0;
-  let schoolTasks = 0;
-  for (const item of items) {
-    const units = itemUnits.filter((u) => u.itemId === item.id);
+  const unitsByItem = groupBy(itemUnits, (u) => u.itemId);
+  const indicatorsByItem = groupBy(itemIndicators, (i) => i.item_id);
+  const planned = items.map((item) => {
+    const units = unitsByItem(item.id);
     const lead = units.find((u) => u.isLead) ?? units[0];
-    const parsed = itemIndicators.filter((i) => i.item_id === item.id);
-    const dueOn = taskDueOn(parsed, year, startOn);
+    const parsed = indicatorsByItem(item.id);
     const task = {
       plan_id: planId,
       item_id: item.id,
       title: item.title,
       start_on: startOn,
-      due_on: dueOn,
+      due_on: taskDueOn(parsed, year, startOn),
       status: 'pending' as const,
       created_at: at,
       updated_at: at,
     };
-    const taskId = await insertTask(trx, { ...task, lead_unit_id: lead?.unitId ?? null });
-    const coOwners = units.filter((u) => u !== lead).map((u) => u.unitId);
-    await insertTaskUnits(trx, taskId, lead?.unitId ?? null, coOwners);
+    return {
+      task,
+      parsed,
+      leadUnitId: lead?.unitId ?? null,
+      coOwners: units.filter((u) => u !== lead).map((u) => u.unitId),
+      schools: schoolsAddressedBy(item.body, schools),
+    };
+  });
+  const topIds = await insertTasks(
+    trx,
+    planned.map((p) => ({ ...p.task, parent_task_id: null, lead_unit_id: p.leadUnitId })),
+  );
+  const copies = planned.flatMap((p, k) => p.schools.map((school) => ({ p, parentId: topIds[k]!, school })));
+  const copyIds = await insertTasks(
+    trx,
+    copies.map((c) => ({ ...c.p.task, parent_task_id: c.parentId, lead_unit_id: c.school.id })),
+  );
+
+  const owners: Array<{ task_id: number; unit_id: number; role: 'lead' | 'co' }> = [];
+  const indicators: IndicatorPlan[] = [];
+  const taskIds: number[] = [];
+  let copy = 0;
+  planned.forEach((p, k) => {
+    const taskId = topIds[k]!;
     taskIds.push(taskId);
-    for (const indicator of parsed) await addIndicator(trx, taskId, indicator, task, year);
-    indicators += parsed.length;
+    if (p.leadUnitId !== null) owners.push({ task_id: taskId, unit_id: p.leadUnitId, role: 'lead' });
+    for (const unitId of p.coOwners) owners.push({ task_id: taskId, unit_id: unitId, role: 'co' });
+    for (const indicator of p.parsed) indicators.push({ taskId, indicator, task: p.task });
     // School copies carry the recurring promises (每月排查…) each school must keep itself.
-    const recurring = parsed.filter((i) => i.kind === 'recurring');
-    for (const school of schoolsAddressedBy(item.body, schools)) {
-      const childId = await insertTask(trx, { ...task, parent_task_id: taskId, lead_unit_id: school.id });
-      await insertTaskUnits(trx, childId, school.id, []);
-      for (const indicator of recurring) await addIndicator(trx, childId, indicator, task, year);
+    const recurring = p.parsed.filter((i) => i.kind === 'recurring');
+    for (const school of p.schools) {
+      const childId = copyIds[copy++]!;
       taskIds.push(childId);
-      indicators += recurring.length;
-      schoolTasks++;
+      owners.push({ task_id: childId, unit_id: school.id, role: 'lead' });
+      for (const indicator of recurring) indicators.push({ taskId: childId, indicator, task: p.task });
     }
-  }
-  return { taskIds, indicators, schoolTasks };
+  });
+  await insertTaskUnitRows(trx, owners);
+  await addIndicators(trx, indicators, year);
+  return { taskIds, indicators: indicators.length, schoolTasks: copies.length };
 }
 
-async function addIndicator(
-  trx: Tx,
-  taskId: number,
-  indicator: ItemIndicatorRow,
-  task: { start_on: string; due_on: string },
-  year: number,
-): Promise<void> {
-  const dueOn = indicator.due_on ?? task.due_on;
-  const indicatorId = await insertIndicator(trx, {
-    task_id: taskId,
-    kind: indicator.kind,
-    text: indicator.text,
-    per: indicator.per,
-    target_min: indicator.target_min,
-    target_max: indicator.target_max,
-    target_value: indicator.target_value,
-    name: indicator.name,
-    due_on: dueOn,
-    span_start: indicator.span_start,
-    span_end: indicator.span_end,
-  });
-  if (indicator.kind !== 'recurring') return;
-  const slots = recurringSlots(indicator.per ?? 'month', task.start_on, dueOn, year);
-  await insertIndicatorSlots(
+interface IndicatorPlan {
+  taskId: number;
+  indicator: ItemIndicatorRow;
+  task: { start_on: string; due_on: string };
+}
+
+async function addIndicators(trx: Tx, planned: readonly IndicatorPlan[], year: number): Promise<void> {
+  const dueOn = (p: IndicatorPlan) => p.indicator.due_on ?? p.task.due_on;
+  const ids = await insertIndicators(
     trx,
-    slots.map((slot) => ({
-      indicator_id: indicatorId,
-      label: slot.label,
-      starts_on: slot.startsOn,
-      ends_on: slot.endsOn,
+    planned.map((p) => ({
+      task_id: p.taskId,
+      kind: p.indicator.kind,
+      text: p.indicator.text,
+      per: p.indicator.per,
+      target_min: p.indicator.target_min,
+      target_max: p.indicator.target_max,
+      target_value: p.indicator.target_value,
+      name: p.indicator.name,
+      due_on: dueOn(p),
+      span_start: p.indicator.span_start,
+      span_end: p.indicator.span_end,
     })),
   );
+  const slots: Array<{ indicator_id: number; label: string; starts_on: string; ends_on: string }> = [];
+  planned.forEach((p, k) => {
+    if (p.indicator.kind !== 'recurring') return;
+    for (const slot of recurringSlots(p.indicator.per ?? 'month', p.task.start_on, dueOn(p), year))
+      slots.push({
+        indicator_id: ids[k]!,
+        label: slot.label,
+        starts_on: slot.startsOn,
+        ends_on: slot.endsOn,
+      });
+  });
+  await insertIndicatorSlots(trx, slots);
 }
 
 function statusName(status: 'draft' | 'published' | 'closed'): string {

@@ -32,6 +32,8 @@ const unavailableMessages = {
 
 // PostgreSQL SQLSTATE classes 08 (connection), 53 (insufficient resources), 57P (shutdown,
 // restart) and node's socket errors; SQLite's result codes for a full disk, a read-only file, I/O.
+// Not 08P01 (protocol violation): the server is up and answered — it is what a statement with more
+// than 65,535 bind parameters gets, our fault (500), not an outage to wait out.
 function unavailable(error: unknown): { message: string; reason: string } | undefined {
   if (!(error instanceof Error)) return undefined;
   const code = (error as NodeJS.ErrnoException).code;
@@ -47,7 +49,7 @@ function unavailable(error: unknown): { message: string; reason: string } | unde
     if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED'))
       return { message: unavailableMessages.busy, reason: 'busy' };
     if (
-      /^(08|53|57P)/.test(code) ||
+      (/^(08|53|57P)/.test(code) && code !== '08P01') ||
       /^(ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|ENOTFOUND|EHOSTUNREACH)$/.test(code)
     )
       return { message: unavailableMessages.database, reason: 'database' };

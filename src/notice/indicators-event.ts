@@ -55,7 +55,8 @@ export function findEvents(scan: CompactBody): Candidate[] {
     while (e < elements.length && (elements[e] as Element).end <= i) e++;
     const found = eventsFrom(elements, e, i, strong !== undefined);
     if (found.length === 0) continue;
-    out.push(...found);
+    // One at a time: a clause listing thousands of events must not spread into a call's arguments.
+    for (const c of found) out.push(c);
     i = (found.at(-1) as Candidate).end - 1;
   }
   return out;

@@ -44,7 +44,7 @@ export function findIndicators(body: string, year: number | null): ParsedIndicat
   ];
   const taken = new Uint8Array(scan.text.length);
   const kept = settle(found, taken);
-  kept.push(...placeDates(scan, findDates(scan, planYear), kept, taken));
+  for (const c of placeDates(scan, findDates(scan, planYear), kept, taken)) kept.push(c);
   kept.sort((a, b) => a.start - b.start);
   return kept.flatMap((c) => toIndicator(c, body, scan));
 }

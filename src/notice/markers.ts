@@ -9,6 +9,8 @@ export interface Marker {
   no: number;
   /** Offset (folded/original) just after the marker and the spaces that follow it. */
   textStart: number;
+  /** A 1. number of four or five digits: an item only where it continues the numbering. */
+  wide?: true;
 }
 
 const NUMERALS = '〇零一二两三四五六七八九十百';
@@ -39,8 +41,11 @@ function skipSpaces(folded: string, i: number, end: number): number {
   return i;
 }
 
-/** Reads a heading number at `start` (folded text) within [start, end); null when there is none. */
-export function readMarker(folded: string, start: number, end: number): Marker | null {
+/**
+ * Reads a heading number at `start` (folded text) within [start, end); null when there is none.
+ * With `wide`, 1. numbers of four or five digits are read too, marked `wide` (see keepWideInSequence).
+ */
+export function readMarker(folded: string, start: number, end: number, wide = false): Marker | null {
   const i = skipSpaces(folded, start, end);
   const ch = folded[i];
   if (ch === undefined || i >= end) return null;
@@ -48,7 +53,7 @@ export function readMarker(folded: string, start: number, end: number): Marker |
   const circled = ch.charCodeAt(0) - 0x2460;
   if (circled >= 0 && circled < 20)
     return { kind: 'h4', no: circled + 1, textStart: skipSpaces(folded, i + 1, end) };
-  if (isDigit(ch)) return readArabicMarker(folded, i, end);
+  if (isDigit(ch)) return readArabicMarker(folded, i, end, wide);
   let j = i;
   while (j < end && j - i < 5 && NUMERALS.includes(folded[j]!)) j++;
   if (j === i) return null;
@@ -76,10 +81,10 @@ function readParenMarker(folded: string, i: number, end: number): Marker | null 
   return no === null || no === 0 ? null : { kind: 'h2', no, textStart: after };
 }
 
-function readArabicMarker(folded: string, i: number, end: number): Marker | null {
+function readArabicMarker(folded: string, i: number, end: number, wide: boolean): Marker | null {
   let j = i;
   while (j < end && isDigit(folded[j])) j++;
-  if (j - i > 3) return null;
+  if (j - i > (wide ? 5 : 3)) return null;
   const k = skipSpaces(folded, j, end);
   const p = folded[k];
   if (p !== '.' && p !== '、' && p !== ',') return null;
@@ -87,5 +92,20 @@ function readArabicMarker(folded: string, i: number, end: number): Marker | null
   // "3.5万" is a number, not a heading; a heading is followed by words.
   if (isDigit(folded[after])) return null;
   const no = Number(folded.slice(i, j));
-  return no > 0 ? { kind: 'h3', no, textStart: after } : null;
+  if (!(no > 0)) return null;
+  return j - i > 3 ? { kind: 'h3', no, textStart: after, wide: true } : { kind: 'h3', no, textStart: after };
+}
+
+/**
+ * Drops the wide (1000. and up) markers that do not continue the 1. numbering before them: a line
+ * starting "2024." is a year, but "1000." after item 999 is the next item of a very long notice.
+ */
+export function keepWideInSequence(markers: Array<Marker | null>): void {
+  let last = 0;
+  for (let i = 0; i < markers.length; i++) {
+    const m = markers[i];
+    if (m?.kind !== 'h3') continue;
+    if (m.wide && m.no !== last + 1) markers[i] = null;
+    else last = m.no;
+  }
 }

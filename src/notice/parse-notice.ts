@@ -5,7 +5,7 @@ import { readFrontMatter } from './front-matter.ts';
 import { finishItem } from './items.ts';
 import { decideLevels } from './levels.ts';
 import { readSiteMeta, type SiteMeta } from './line-kinds.ts';
-import { type Marker, readMarker } from './markers.ts';
+import { keepWideInSequence, type Marker, readMarker } from './markers.ts';
 import { snippet } from './messages.ts';
 import { type Segment, splitSegments } from './segments.ts';
 import { buildStructure, type RawSection } from './structure.ts';
@@ -55,8 +55,9 @@ function parse(ctx: ParseContext): ParsedNotice {
   const segs = all.filter((s) => s.kind === 'text');
   const table = detectTable(folded, segs);
   const markers: Array<Marker | null> = segs.map((s, i) =>
-    table !== null && i < table.headerEnd ? null : readMarker(folded, s.start, s.end),
+    table !== null && i < table.headerEnd ? null : readMarker(folded, s.start, s.end, true),
   );
+  keepWideInSequence(markers);
   const levels = decideLevels(markers, table !== null);
   if (levels.guess !== null) warn(ctx, 'heading-level-guess', 0, levels.guess[0], levels.guess[1]);
   const first = firstStructural(segs, markers, levels.section ?? levels.item, table);

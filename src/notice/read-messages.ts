@@ -19,6 +19,10 @@ export const READ_MESSAGES = {
   PDF_TOO_COMPLEX: 'PDF 文件过于复杂或已损坏，无法在限定时间和内存内读取：请重新导出 PDF，或上传 Word 文件',
   TEXT_UNDECODABLE: '无法识别文本文件的编码：请另存为 UTF-8 编码的 .txt 文件后上传',
   BINARY: '文件内容不是文字（可能是程序或已损坏的文件）：请上传 .docx、.pdf 或 .txt 文件',
+  TOO_COMPLEX:
+    '文件过于复杂，解析超出资源限制（时间或内存）：请删除图片、附件等无关内容后另存为 .docx 或 .txt 再上传',
+  PARSE_FAILED: '文件无法解析：请在 Word 或 WPS 中另存为 .docx（或复制正文粘贴）后再试',
+  BUSY: '解析任务繁忙，请稍后再试',
 } as const;
 
 /** Why a notice file could not be read; one code per message above. */
@@ -28,10 +32,14 @@ export type NoticeReadErrorCode = keyof typeof READ_MESSAGES;
 export class NoticeReadError extends Error {
   override readonly name = 'NoticeReadError';
 
+  /** For BUSY: when to try again. */
+  readonly retryAfterSeconds?: number;
+
   constructor(
     readonly code: NoticeReadErrorCode,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; retryAfterSeconds?: number },
   ) {
     super(READ_MESSAGES[code], options);
+    if (options?.retryAfterSeconds !== undefined) this.retryAfterSeconds = options.retryAfterSeconds;
   }
 }

@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { deflateRawSync, constants as zlibConstants } from 'node:zlib';
 import {
   Document,
   LevelFormat,
@@ -11,6 +12,7 @@ import {
   TableRow,
   TextRun,
 } from 'docx';
+import { strToU8, zipSync } from 'fflate';
 import PDFDocument from 'pdfkit';
 
 /** The real Yunxi notice, as the bureau published it (a copy kept in the repo so a fresh clone can test). */
@@ -119,4 +121,99 @@ export function buildPdf(
     }
     pdf.end();
   });
+}
+
+// Hostile files for the parse sandbox (test/security/hostile-parse.test.ts, bench/hostile-parse.bench.ts).
+
+const DOCX_RELS =
+  '<?xml version="1.0"?><Relationships><Relationship Id="r1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>';
+
+/**
+ * A .docx of about `xmlMb` MB of XML — a million short paragraphs — packed to well under a megabyte.
+ * With `lie`, its zip directory declares the XML to be a thousandth of its size (local header and
+ * central directory both), the shape of a file that slips past a check of declared sizes.
+ */
+export function hostileDocx(xmlMb: number, options: { lie?: boolean } = {}): Uint8Array {
+  const paragraph = '<w:p><w:r><w:t>一、加强党的建设</w:t></w:r></w:p>';
+  const head = '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>';
+  const count = Math.floor((xmlMb * 1024 * 1024) / Buffer.byteLength(paragraph));
+  const xml = `${head}${paragraph.repeat(count)}</w:body></w:document>`;
+  const zip = zipSync({ '_rels/.rels': strToU8(DOCX_RELS), 'word/document.xml': strToU8(xml) }, { level: 9 });
+  return options.lie ? declareSize(zip, 'word/document.xml', Math.ceil(xml.length / 1000)) : zip;
+}
+
+/** Rewrites the uncompressed size a zip declares for one entry, leaving the data as it was. */
+export function declareSize(zip: Uint8Array, name: string, size: number): Uint8Array {
+  const out = new Uint8Array(zip);
+  const view = new DataView(out.buffer);
+  const encodedName = new TextEncoder().encode(name);
+  const matches = (at: number) => encodedName.every((b, i) => out[at + i] === b);
+  for (let i = 0; i + 46 < out.length; i++) {
+    const signature = view.getUint32(i, true);
+    if (signature === 0x04034b50 && matches(i + 30)) view.setUint32(i + 22, size, true);
+    if (signature === 0x02014b50 && matches(i + 46)) view.setUint32(i + 24, size, true);
+  }
+  return out;
+}
+
+/**
+ * A one-page PDF whose content stream is a FlateDecode bomb: `inflatedMb` MB of spaces packed to
+ * about a thousandth of that. The zlib stream is one compressed megabyte repeated: each piece ends
+ * in a full flush (byte-aligned, no history needed), so pieces can follow one another and the test
+ * never holds the inflated bytes.
+ */
+export function pdfStreamBomb(inflatedMb: number): Uint8Array {
+  const piece = deflateRawSync(Buffer.alloc(1024 * 1024, 0x20), {
+    level: 9,
+    finishFlush: zlibConstants.Z_FULL_FLUSH,
+  });
+  const total = inflatedMb * 1024 * 1024;
+  // a = 1 + Σbytes, b = Σ of the running a; with n bytes of value v: a = 1 + nv, b = n + v·n(n+1)/2.
+  const a = (1 + (total % 65521) * 0x20) % 65521;
+  const n = BigInt(total);
+  const b = Number((n + 32n * ((n * (n + 1n)) / 2n)) % 65521n);
+  const trailer = Buffer.alloc(4);
+  trailer.writeUInt32BE(((b << 16) | a) >>> 0);
+  const stream = Buffer.concat([
+    Buffer.from([0x78, 0xda]),
+    ...Array.from({ length: inflatedMb }, () => piece),
+    Buffer.from([0x03, 0x00]),
+    trailer,
+  ]);
+  const parts: Buffer[] = [];
+  const offsets: number[] = [];
+  let length = 0;
+  const add = (chunk: string | Buffer) => {
+    const buffer = typeof chunk === 'string' ? Buffer.from(chunk, 'latin1') : chunk;
+    parts.push(buffer);
+    length += buffer.length;
+  };
+  const object = (n: number, body: string | Buffer[]) => {
+    offsets[n] = length;
+    add(`${n} 0 obj\n`);
+    if (typeof body === 'string') add(body);
+    else for (const chunk of body) add(chunk);
+    add('\nendobj\n');
+  };
+  add('%PDF-1.4\n');
+  object(1, '<< /Type /Catalog /Pages 2 0 R >>');
+  object(2, '<< /Type /Pages /Kids [3 0 R] /Count 1 >>');
+  object(3, '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>');
+  object(4, [
+    Buffer.from(`<< /Length ${stream.length} /Filter /FlateDecode >>\nstream\n`, 'latin1'),
+    stream,
+    Buffer.from('\nendstream', 'latin1'),
+  ]);
+  const xref = length;
+  add(`xref\n0 5\n0000000000 65535 f \n`);
+  for (let n = 1; n <= 4; n++) add(`${String(offsets[n]).padStart(10, '0')} 00000 n \n`);
+  add(`trailer\n<< /Size 5 /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`);
+  return new Uint8Array(Buffer.concat(parts));
+}
+
+/** A .txt notice of about `mb` MB: one section line, then numbered items, as a plain notice has. */
+export function hugeTextNotice(mb: number): Uint8Array {
+  const line = '1. 加强党的建设，落实全面从严治党主体责任。（责任领导：陈丽，责任股室：办公室）\n';
+  const count = Math.floor((mb * 1024 * 1024) / Buffer.byteLength(line));
+  return new TextEncoder().encode(`一、总体要求\n${line.repeat(count)}`);
 }

@@ -1,7 +1,7 @@
 import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { parseNoticeText } from '../../src/notice/parse-notice.ts';
-import { readNotice } from '../../src/notice/read-notice.ts';
+import { readNoticeInProcess } from '../../src/notice/read-notice.ts';
 import { buildDocx, buildNumberedDocx, textLines, yunxiText } from './notice-builders.ts';
 
 const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
@@ -27,7 +27,7 @@ describe('readNotice on .docx', () => {
       ['序号', '重点工作任务', '牵头责任单位', '责任单位'],
       ['1', '深入学习贯彻党的二十大精神。', '办公室', '行政审批股\n人事股'],
     ];
-    const text = await readNotice(await buildDocx(lines, table), 'yunxi.docx');
+    const text = await readNoticeInProcess(await buildDocx(lines, table), 'yunxi.docx');
     const cells = [
       '序号',
       '重点工作任务',
@@ -43,7 +43,7 @@ describe('readNotice on .docx', () => {
 
   it("prints Word's automatic section and item numbers, so the parser still finds all 23 items", async () => {
     const lines = textLines(yunxiText());
-    const text = await readNotice(await buildNumberedDocx(lines));
+    const text = await readNoticeInProcess(await buildNumberedDocx(lines));
     expect(textLines(text)).toEqual(lines);
     const notice = parseNoticeText(text);
     expect(notice.sections.map((s) => s.no)).toEqual([1, 2, 3, 4, 5]);
@@ -68,7 +68,7 @@ describe('readNotice on .docx', () => {
       numbered(2, 0, '保障措施'),
       numbered(0, 0, '不编号'),
     ].join('');
-    expect(textLines(await readNotice(docxWithBody(body, numbering)))).toEqual([
+    expect(textLines(await readNoticeInProcess(docxWithBody(body, numbering)))).toEqual([
       '一、总体要求',
       '（一）甲',
       '（二）乙',
@@ -85,7 +85,7 @@ describe('readNotice on .docx', () => {
       '<w:r><w:t>A&amp;B&lt;C&gt;&#x4E00;&#20108;</w:t><w:tab/><w:t xml:space="preserve">（责任领导：</w:t></w:r>' +
       '<w:r><w:br/><w:t>陈丽）</w:t></w:r><w:del><w:r><w:delText>删掉的</w:delText></w:r></w:del></w:p>' +
       '<w:p/><w:p><w:r><w:t title="a>b">第二段</w:t></w:r></w:p>';
-    expect(await readNotice(docxWithBody(body))).toBe('A&B<C>一二\t（责任领导：\n陈丽）\n\n第二段');
+    expect(await readNoticeInProcess(docxWithBody(body))).toBe('A&B<C>一二\t（责任领导：\n陈丽）\n\n第二段');
   });
 
   it('reads a text box once, not again from its compatibility fallback', async () => {
@@ -96,29 +96,29 @@ describe('readNotice on .docx', () => {
       '</mc:Choice><mc:Fallback>' +
       box('框内文字') +
       '</mc:Fallback></mc:AlternateContent></w:r><w:r><w:t>正文</w:t></w:r></w:p>';
-    expect(textLines(await readNotice(docxWithBody(body)))).toEqual(['框内文字', '正文']);
+    expect(textLines(await readNoticeInProcess(docxWithBody(body)))).toEqual(['框内文字', '正文']);
   });
 
   it('refuses a docx whose XML is broken', async () => {
-    await expect(readNotice(docxWithBody('<w:p><w:r><w:t>未闭合</w:r></w:p>'))).rejects.toThrow(
+    await expect(readNoticeInProcess(docxWithBody('<w:p><w:r><w:t>未闭合</w:r></w:p>'))).rejects.toThrow(
       /Word 文档已损坏/,
     );
     const truncated = zipSync({
       'word/document.xml': strToU8(`<w:document ${W}><w:body><w:p><w:r><w:t>半截`),
     });
-    await expect(readNotice(truncated)).rejects.toThrow(/Word 文档已损坏/);
+    await expect(readNoticeInProcess(truncated)).rejects.toThrow(/Word 文档已损坏/);
   });
 
   it('refuses a zip that is not a Word document', async () => {
     const zip = zipSync({ 'notice.txt': strToU8('一、总体要求') });
-    await expect(readNotice(zip, 'notice.docx')).rejects.toThrow(/压缩包而不是 Word 文档/);
+    await expect(readNoticeInProcess(zip, 'notice.docx')).rejects.toThrow(/压缩包而不是 Word 文档/);
   });
 
   it('refuses a zip bomb without inflating it', async () => {
     // 60 MB of zeros compresses to about 60 KB.
     const bomb = zipSync({ 'word/document.xml': new Uint8Array(60 * 1024 * 1024) }, { level: 9 });
     expect(bomb.length).toBeLessThan(1024 * 1024);
-    await expect(readNotice(bomb)).rejects.toThrow(/超过 50 MB/);
+    await expect(readNoticeInProcess(bomb)).rejects.toThrow(/超过 50 MB/);
   });
 
   it('inflates no more than a lying zip directory declares', async () => {
@@ -132,12 +132,12 @@ describe('readNotice on .docx', () => {
       if (view.getUint32(i, true) === 0x02014b50) view.setUint32(i + 24, 400, true);
       if (view.getUint32(i, true) === 0x04034b50) view.setUint32(i + 22, 400, true);
     }
-    expect(await readNotice(zip)).toBe('一、总体要求');
+    expect(await readNoticeInProcess(zip)).toBe('一、总体要求');
   });
 
   it('refuses a zip with an absurd number of entries', async () => {
     const files: Record<string, Uint8Array> = {};
     for (let i = 0; i < 6000; i++) files[`x/${i}`] = new Uint8Array(0);
-    await expect(readNotice(zipSync(files, { level: 0 }))).rejects.toThrow(/文件过多/);
+    await expect(readNoticeInProcess(zipSync(files, { level: 0 }))).rejects.toThrow(/文件过多/);
   });
 });

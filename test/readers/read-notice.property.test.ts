@@ -1,13 +1,13 @@
 import fc from 'fast-check';
 import { strToU8, zipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { NoticeReadError, readNotice } from '../../src/notice/read-notice.ts';
+import { NoticeReadError, readNoticeInProcess } from '../../src/notice/read-notice.ts';
 import { buildDocx, buildPdf } from './notice-builders.ts';
 
 /** readNotice either returns text or throws NoticeReadError; anything else would reach users as a crash. */
 async function onlyTextOrReadError(bytes: Uint8Array): Promise<void> {
   try {
-    expect(typeof (await readNotice(bytes))).toBe('string');
+    expect(typeof (await readNoticeInProcess(bytes))).toBe('string');
   } catch (error) {
     if (!(error instanceof NoticeReadError)) throw error;
   }

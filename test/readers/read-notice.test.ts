@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_NOTICE_BYTES } from '../../src/notice/read-limits.ts';
 import { READ_MESSAGES } from '../../src/notice/read-messages.ts';
-import { NoticeReadError, readNotice } from '../../src/notice/read-notice.ts';
+import { NoticeReadError, readNoticeInProcess } from '../../src/notice/read-notice.ts';
 
 const PNG = new Uint8Array([
   0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52,
@@ -9,7 +9,7 @@ const PNG = new Uint8Array([
 const OLE = new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...new Uint8Array(504)]);
 
 async function readError(bytes: Uint8Array, name?: string): Promise<NoticeReadError> {
-  const error = await readNotice(bytes, name).then(
+  const error = await readNoticeInProcess(bytes, name).then(
     () => null,
     (e: unknown) => e,
   );
@@ -33,7 +33,9 @@ describe('readNotice format detection', () => {
   });
 
   it('decides by content, not by name: a text file named .pdf is read as text', async () => {
-    expect(await readNotice(new TextEncoder().encode('一、总体要求'), 'notice.pdf')).toBe('一、总体要求');
+    expect(await readNoticeInProcess(new TextEncoder().encode('一、总体要求'), 'notice.pdf')).toBe(
+      '一、总体要求',
+    );
   });
 
   it('refuses input over 30 MB before looking at it', async () => {

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseNoticeText } from '../../src/notice/parse-notice.ts';
-import { readNotice } from '../../src/notice/read-notice.ts';
+import { readNoticeInProcess } from '../../src/notice/read-notice.ts';
 import { pageText } from '../../src/notice/read-pdf.ts';
 import { buildPdf, CJK_FONT, hasCjkFont, textLines, yunxiText } from './notice-builders.ts';
 
@@ -16,7 +16,7 @@ describe('readNotice on .pdf', () => {
     const source = yunxiText();
     let text = '';
     beforeAll(async () => {
-      text = await readNotice(await buildPdf(textLines(source)), 'yunxi.pdf');
+      text = await readNoticeInProcess(await buildPdf(textLines(source)), 'yunxi.pdf');
     });
 
     it('keeps every character of the notice, in order, apart from NFKC and line wrapping', () => {
@@ -49,22 +49,22 @@ describe('readNotice on .pdf', () => {
   it.runIf(hasCjkFont)('reads CJK radical look-alikes as the characters they stand for', async () => {
     // The font shares one glyph between ⼯ and 工, so the PDF maps both back to whichever came first.
     const pdf = await buildPdf(['⼯作⻓期⻔户⻅⾯', '工作长期门户见面']);
-    expect(textLines(await readNotice(pdf))).toEqual(['工作长期门户见面', '工作长期门户见面']);
+    expect(textLines(await readNoticeInProcess(pdf))).toEqual(['工作长期门户见面', '工作长期门户见面']);
   });
 
   it.runIf(hasCjkFont)('refuses a PDF without a text layer, as a scan would be', async () => {
     const scan = await buildPdf([], { text: false });
-    await expect(readNotice(scan)).rejects.toThrow(/PDF 中没有可提取的文字/);
+    await expect(readNoticeInProcess(scan)).rejects.toThrow(/PDF 中没有可提取的文字/);
   });
 
   it.runIf(hasCjkFont)('asks for the password to be removed from an encrypted PDF', async () => {
     const locked = await buildPdf(['一、总体要求'], { userPassword: 'secret' });
-    await expect(readNotice(locked)).rejects.toThrow(/PDF 已加密/);
+    await expect(readNoticeInProcess(locked)).rejects.toThrow(/PDF 已加密/);
   });
 
   it('refuses a damaged PDF', async () => {
     const broken = new TextEncoder().encode('%PDF-1.7\n1 0 obj << /Type /Catalog >> garbage');
-    await expect(readNotice(broken)).rejects.toThrow(/PDF 文件已损坏/);
+    await expect(readNoticeInProcess(broken)).rejects.toThrow(/PDF 文件已损坏/);
   });
 
   it('starts a new line when the baseline moves even if the producer set no end-of-line flag', () => {

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Actor } from '../../domain/context.ts';
 import type { DB, IndicatorTable } from '../schema.ts';
+import { inChunks } from './batch.ts';
 import { taskVisibleTo } from './visibility.ts';
 
 /** Finds an indicator whose task the actor may see, with that task's id; undefined otherwise. */
@@ -30,14 +31,15 @@ export async function moveIndicatorDueDates(
   oldDueOn: string,
   newDueOn: string,
 ): Promise<number[]> {
-  if (taskIds.length === 0) return [];
-  const rows = await db
-    .updateTable('indicators')
-    .set({ due_on: newDueOn })
-    .where('task_id', 'in', taskIds)
-    .where('due_on', '=', oldDueOn)
-    .returning('id')
-    .execute();
+  const rows = await inChunks(taskIds, (part) =>
+    db
+      .updateTable('indicators')
+      .set({ due_on: newDueOn })
+      .where('task_id', 'in', part)
+      .where('due_on', '=', oldDueOn)
+      .returning('id')
+      .execute(),
+  );
   return rows.map((r) => r.id).sort((a, b) => a - b);
 }
 

@@ -1,5 +1,6 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { DB, LeaderTable } from '../schema.ts';
+import { idsInRowOrder, insertReturningInChunks } from './batch.ts';
 
 /** A leader row. */
 export type Leader = Selectable<LeaderTable>;
@@ -30,6 +31,22 @@ export async function insertLeader(
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;
+}
+
+/** Inserts leaders of one organization by name; returns their ids in the order of `names`. */
+export async function insertLeaders(
+  db: Kysely<DB>,
+  values: { organizationId: number; names: readonly string[]; createdAt: string },
+): Promise<number[]> {
+  const rows = values.names.map((name) => ({
+    organization_id: values.organizationId,
+    name,
+    title: null,
+    created_at: values.createdAt,
+  }));
+  return insertReturningInChunks(rows, async (part) =>
+    idsInRowOrder(await db.insertInto('leaders').values(part).returning('id').execute()),
+  );
 }
 
 /** One leader of an organization by id. */

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../schema.ts';
+import { inChunks } from './batch.ts';
 
 // Queries of the year-on-year comparison and carry-over (结转): the plan a plan follows, the
 // tasks already carried, and a carried task's owners.
@@ -36,13 +37,14 @@ export async function listCarriedTasks(
   planId: number,
   fromTaskIds: readonly number[],
 ): Promise<Map<number, number>> {
-  if (fromTaskIds.length === 0) return new Map();
-  const rows = await db
-    .selectFrom('tasks')
-    .select(['id', 'carried_from_task_id'])
-    .where('plan_id', '=', planId)
-    .where('carried_from_task_id', 'in', [...fromTaskIds])
-    .execute();
+  const rows = await inChunks(fromTaskIds, (part) =>
+    db
+      .selectFrom('tasks')
+      .select(['id', 'carried_from_task_id'])
+      .where('plan_id', '=', planId)
+      .where('carried_from_task_id', 'in', part)
+      .execute(),
+  );
   return new Map(rows.map((row) => [row.carried_from_task_id!, row.id]));
 }
 
@@ -59,20 +61,21 @@ export interface CarrySourceTask {
 
 /** Tasks by id (any plan; the caller checks which plan they belong to). */
 export async function findTasks(db: Kysely<DB>, taskIds: readonly number[]): Promise<CarrySourceTask[]> {
-  if (taskIds.length === 0) return [];
-  return db
-    .selectFrom('tasks')
-    .select([
-      'id',
-      'plan_id as planId',
-      'item_id as itemId',
-      'parent_task_id as parentTaskId',
-      'title',
-      'status',
-      'lead_unit_id as leadUnitId',
-    ])
-    .where('id', 'in', [...taskIds])
-    .execute();
+  return inChunks(taskIds, (part) =>
+    db
+      .selectFrom('tasks')
+      .select([
+        'id',
+        'plan_id as planId',
+        'item_id as itemId',
+        'parent_task_id as parentTaskId',
+        'title',
+        'status',
+        'lead_unit_id as leadUnitId',
+      ])
+      .where('id', 'in', part)
+      .execute(),
+  );
 }
 
 /** The co-owners (配合) of tasks, keyed by task. */
@@ -81,16 +84,21 @@ export async function listCoOwners(
   taskIds: readonly number[],
 ): Promise<Map<number, number[]>> {
   const owners = new Map<number, number[]>();
-  if (taskIds.length === 0) return owners;
-  const rows = await db
-    .selectFrom('task_units')
-    .select(['task_id', 'unit_id'])
-    .where('task_id', 'in', [...taskIds])
-    .where('role', '=', 'co')
-    .orderBy('task_id')
-    .orderBy('unit_id')
-    .execute();
-  for (const row of rows) owners.set(row.task_id, [...(owners.get(row.task_id) ?? []), row.unit_id]);
+  const rows = await inChunks(taskIds, (part) =>
+    db
+      .selectFrom('task_units')
+      .select(['task_id', 'unit_id'])
+      .where('task_id', 'in', part)
+      .where('role', '=', 'co')
+      .orderBy('task_id')
+      .orderBy('unit_id')
+      .execute(),
+  );
+  for (const row of rows) {
+    const list = owners.get(row.task_id);
+    if (list) list.push(row.unit_id);
+    else owners.set(row.task_id, [row.unit_id]);
+  }
   return owners;
 }
 

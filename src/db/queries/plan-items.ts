@@ -1,5 +1,6 @@
 import type { Insertable, Kysely, Selectable } from 'kysely';
 import type { DB, ItemIndicatorTable, ItemTable, SectionTable } from '../schema.ts';
+import { idsInRowOrder, insertInChunks, insertReturningInChunks } from './batch.ts';
 
 /** A section row. */
 export type SectionRow = Selectable<SectionTable>;
@@ -32,25 +33,40 @@ export async function deletePlanStructure(db: Kysely<DB>, planId: number): Promi
   await db.deleteFrom('sections').where('plan_id', '=', planId).execute();
 }
 
-/** Inserts a section and returns its id. */
-export async function insertSection(db: Kysely<DB>, values: Insertable<SectionTable>): Promise<number> {
-  const row = await db.insertInto('sections').values(values).returning('id').executeTakeFirstOrThrow();
-  return row.id;
+/** Inserts sections and returns their ids in the order of `rows`. */
+export async function insertSections(
+  db: Kysely<DB>,
+  rows: ReadonlyArray<Insertable<SectionTable>>,
+): Promise<number[]> {
+  return insertReturningInChunks(rows, async (part) =>
+    idsInRowOrder(await db.insertInto('sections').values(part).returning('id').execute()),
+  );
 }
 
-/** Inserts an item and returns its id. */
-export async function insertItem(db: Kysely<DB>, values: Insertable<ItemTable>): Promise<number> {
-  const row = await db.insertInto('items').values(values).returning('id').executeTakeFirstOrThrow();
-  return row.id;
+/** Inserts items and returns their ids in the order of `rows`. */
+export async function insertItems(
+  db: Kysely<DB>,
+  rows: ReadonlyArray<Insertable<ItemTable>>,
+): Promise<number[]> {
+  return insertReturningInChunks(rows, async (part) =>
+    idsInRowOrder(await db.insertInto('items').values(part).returning('id').execute()),
+  );
 }
 
 /** Links leaders to an item in the given order. */
 export async function insertItemLeaders(db: Kysely<DB>, itemId: number, leaderIds: number[]): Promise<void> {
-  if (leaderIds.length === 0) return;
-  await db
-    .insertInto('item_leaders')
-    .values(leaderIds.map((leaderId, position) => ({ item_id: itemId, leader_id: leaderId, position })))
-    .execute();
+  await insertItemLeaderRows(
+    db,
+    leaderIds.map((leaderId, position) => ({ item_id: itemId, leader_id: leaderId, position })),
+  );
+}
+
+/** Links leaders to items: rows of (item, leader, position), any number of them. */
+export async function insertItemLeaderRows(
+  db: Kysely<DB>,
+  rows: ReadonlyArray<{ item_id: number; leader_id: number; position: number }>,
+): Promise<void> {
+  await insertInChunks(rows, (part) => db.insertInto('item_leaders').values(part).execute());
 }
 
 /** Links units to an item in the given order with their lead flags. */
@@ -59,27 +75,34 @@ export async function insertItemUnits(
   itemId: number,
   units: Array<{ unitId: number; isLead: boolean }>,
 ): Promise<void> {
-  if (units.length === 0) return;
-  await db
-    .insertInto('item_units')
-    .values(
-      units.map((unit, position) => ({
-        item_id: itemId,
-        unit_id: unit.unitId,
-        is_lead: unit.isLead ? 1 : 0,
-        position,
-      })),
-    )
-    .execute();
+  await insertItemUnitRows(
+    db,
+    units.map((unit, position) => ({ itemId, unitId: unit.unitId, isLead: unit.isLead, position })),
+  );
 }
 
-/** Stores a draft item's parsed indicators. */
+/** Links units to items: rows of (item, unit, lead flag, position), any number of them. */
+export async function insertItemUnitRows(
+  db: Kysely<DB>,
+  rows: ReadonlyArray<{ itemId: number; unitId: number; isLead: boolean; position: number }>,
+): Promise<void> {
+  await insertInChunks(
+    rows.map((r) => ({
+      item_id: r.itemId,
+      unit_id: r.unitId,
+      is_lead: r.isLead ? 1 : 0,
+      position: r.position,
+    })),
+    (part) => db.insertInto('item_units').values(part).execute(),
+  );
+}
+
+/** Stores draft items' parsed indicators, any number of them. */
 export async function insertItemIndicators(
   db: Kysely<DB>,
-  rows: Array<Insertable<ItemIndicatorTable>>,
+  rows: ReadonlyArray<Insertable<ItemIndicatorTable>>,
 ): Promise<void> {
-  if (rows.length === 0) return;
-  await db.insertInto('item_indicators').values(rows).execute();
+  await insertInChunks(rows, (part) => db.insertInto('item_indicators').values(part).execute());
 }
 
 /** A plan's sections in order. */

@@ -1,5 +1,6 @@
 import type { Insertable, Kysely } from 'kysely';
 import type { DB, IndicatorSlotTable, IndicatorTable, TaskTable } from '../schema.ts';
+import { idsInRowOrder, insertInChunks, insertReturningInChunks } from './batch.ts';
 
 /** Inserts a task and returns its id. */
 export async function insertTask(db: Kysely<DB>, values: Insertable<TaskTable>): Promise<number> {
@@ -18,21 +19,43 @@ export async function insertTaskUnits(
     ...(leadUnitId === null ? [] : [{ task_id: taskId, unit_id: leadUnitId, role: 'lead' as const }]),
     ...coUnitIds.map((unitId) => ({ task_id: taskId, unit_id: unitId, role: 'co' as const })),
   ];
-  if (rows.length > 0) await db.insertInto('task_units').values(rows).execute();
+  await insertTaskUnitRows(db, rows);
 }
 
-/** Inserts an indicator and returns its id. */
-export async function insertIndicator(db: Kysely<DB>, values: Insertable<IndicatorTable>): Promise<number> {
-  const row = await db.insertInto('indicators').values(values).returning('id').executeTakeFirstOrThrow();
-  return row.id;
+/** Inserts tasks (every row with the same columns) and returns their ids in the order of `rows`. */
+export async function insertTasks(
+  db: Kysely<DB>,
+  rows: ReadonlyArray<Insertable<TaskTable>>,
+): Promise<number[]> {
+  return insertReturningInChunks(rows, async (part) =>
+    idsInRowOrder(await db.insertInto('tasks').values(part).returning('id').execute()),
+  );
 }
 
-/** Inserts the slots of a recurring indicator. */
+/** Sets new tasks' owners: rows of (task, unit, role), any number of them. */
+export async function insertTaskUnitRows(
+  db: Kysely<DB>,
+  rows: ReadonlyArray<{ task_id: number; unit_id: number; role: 'lead' | 'co' }>,
+): Promise<void> {
+  await insertInChunks(rows, (part) => db.insertInto('task_units').values(part).execute());
+}
+
+/** Inserts indicators (every row with the same columns) and returns their ids in the order of `rows`. */
+export async function insertIndicators(
+  db: Kysely<DB>,
+  rows: ReadonlyArray<Insertable<IndicatorTable>>,
+): Promise<number[]> {
+  return insertReturningInChunks(rows, async (part) =>
+    idsInRowOrder(await db.insertInto('indicators').values(part).returning('id').execute()),
+  );
+}
+
+/** Inserts reporting slots of recurring indicators, any number of them. */
 export async function insertIndicatorSlots(
   db: Kysely<DB>,
-  rows: Array<Insertable<IndicatorSlotTable>>,
+  rows: ReadonlyArray<Insertable<IndicatorSlotTable>>,
 ): Promise<void> {
-  if (rows.length > 0) await db.insertInto('indicator_slots').values(rows).execute();
+  await insertInChunks(rows, (part) => db.insertInto('indicator_slots').values(part).execute());
 }
 
 /** Every task of a plan, parents before their school copies. */

@@ -1,5 +1,6 @@
 import type { ExpressionBuilder, Kysely, Selectable } from 'kysely';
 import type { DB, UnitTable } from '../schema.ts';
+import { idsInRowOrder, insertReturningInChunks } from './batch.ts';
 
 /** A unit (department or school) row. */
 export type UnitRow = Selectable<UnitTable>;
@@ -101,6 +102,28 @@ export async function insertUnit(
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;
+}
+
+/** Inserts active units of one organization, created at one time; returns their ids in the order of `units`. */
+export async function insertUnits(
+  db: Kysely<DB>,
+  values: {
+    organizationId: number;
+    units: ReadonlyArray<{ kind: UnitTable['kind']; name: string }>;
+    createdAt: string;
+  },
+): Promise<number[]> {
+  const rows = values.units.map((unit) => ({
+    organization_id: values.organizationId,
+    kind: unit.kind,
+    name: unit.name,
+    school_kind: null,
+    active: 1,
+    created_at: values.createdAt,
+  }));
+  return insertReturningInChunks(rows, async (part) =>
+    idsInRowOrder(await db.insertInto('units').values(part).returning('id').execute()),
+  );
 }
 
 /** Inserts an alias for a unit and returns its id. */

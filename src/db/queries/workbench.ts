@@ -1,6 +1,7 @@
 import { type Kysely, type SqlBool, sql } from 'kysely';
 import type { Actor } from '../../domain/context.ts';
 import type { DB, ExtensionTable, ReportTable, TaskStatus } from '../schema.ts';
+import { inChunks } from './batch.ts';
 import { reviewableBy } from './review-queue.ts';
 import { ownsTask } from './visibility.ts';
 
@@ -312,16 +313,18 @@ export async function listTaskOwnerNames(
   taskIds: readonly number[],
 ): Promise<Map<number, string[]>> {
   const owners = new Map<number, string[]>();
-  if (taskIds.length === 0) return owners;
-  const rows = await db
-    .selectFrom('task_units')
-    .innerJoin('units', 'units.id', 'task_units.unit_id')
-    .select(['task_units.task_id', 'task_units.role', 'units.name'])
-    .where('task_units.task_id', 'in', [...new Set(taskIds)])
-    .orderBy('task_units.task_id')
-    .orderBy('task_units.role', 'desc')
-    .orderBy('units.id')
-    .execute();
+  // In chunks of task ids (a unit may own thousands of tasks); each task's rows stay in one chunk.
+  const rows = await inChunks([...new Set(taskIds)], (part) =>
+    db
+      .selectFrom('task_units')
+      .innerJoin('units', 'units.id', 'task_units.unit_id')
+      .select(['task_units.task_id', 'task_units.role', 'units.name'])
+      .where('task_units.task_id', 'in', part)
+      .orderBy('task_units.task_id')
+      .orderBy('task_units.role', 'desc')
+      .orderBy('units.id')
+      .execute(),
+  );
   for (const row of rows) {
     const names = owners.get(row.task_id) ?? [];
     names.push(row.name);

@@ -136,13 +136,15 @@ function schoolThings(copies: readonly TaskLightRow[], asOf: string, grace: numb
         ? M.reports(periods.length === 1 ? (periods[0]?.label ?? '') : periodRange(periods))
         : oldest.thing.what;
     const earliest = members.map((m) => m.thing.dueOn).sort()[0] ?? oldest.thing.dueOn;
+    // A reduce, not Math.max(...): a group of many thousand schools would overflow the call stack.
+    const longest = members.reduce((max, m) => Math.max(max, m.thing.daysOverdue), 0);
     return {
       key: oldest.thing.key,
       what,
       owners: [M.schools(schools.length)],
       dueOn: earliest,
-      daysOverdue: Math.max(...members.map((m) => m.thing.daysOverdue)),
-      reason: M.schoolsReason(schools, what, Math.max(...members.map((m) => m.thing.daysOverdue))),
+      daysOverdue: longest,
+      reason: M.schoolsReason(schools, what, longest),
     };
   });
 }

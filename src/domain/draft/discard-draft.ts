@@ -1,5 +1,5 @@
 import { deleteDraftPlan } from '../../db/queries/drafts.ts';
-import { findOwnPlan } from '../../db/queries/plans.ts';
+import { requireWritablePlan } from '../../policies/plans.ts';
 import { requirePermission } from '../accounts/permissions.ts';
 import type { Context } from '../context.ts';
 import { AppError } from '../errors.ts';
@@ -17,9 +17,12 @@ export async function discardDraft(
 ): Promise<{ planId: number }> {
   requirePermission(ctx.actor, 'plans.import');
   return write(ctx, async (trx) => {
-    const plan = await findOwnPlan(trx, ctx.actor.organizationId, input.planId);
-    if (!plan)
-      throw new AppError('NOT_FOUND', planMessages.planNotFound(input.planId), { planId: input.planId });
+    const plan = await requireWritablePlan(
+      trx,
+      ctx.actor,
+      input.planId,
+      planMessages.planNotFound(input.planId),
+    );
     if (plan.status !== 'draft') throw new AppError('CONFLICT', M.notDraftDiscard, { status: plan.status });
     const version = input.version ?? plan.version;
     const deleted = await deleteDraftPlan(trx, plan.id, version);

@@ -11,8 +11,8 @@ import {
 } from '../../db/queries/drafts.ts';
 import { insertLeader, listLeaders } from '../../db/queries/leaders.ts';
 import { insertItemLeaders, insertItemUnits } from '../../db/queries/plan-items.ts';
-import { findOwnPlan } from '../../db/queries/plans.ts';
 import { findUnit } from '../../db/queries/units.ts';
+import { requireWritablePlan } from '../../policies/plans.ts';
 import type { DraftItemEdit, DraftItemEdited } from '../../shared/import.ts';
 import { requirePermission } from '../accounts/permissions.ts';
 import type { Context, Tx } from '../context.ts';
@@ -48,8 +48,7 @@ export async function editDraftItem(
   if (departments) checkDepartments(departments);
   const organizationId = ctx.actor.organizationId;
   return write(ctx, async (trx, at) => {
-    const plan = await findOwnPlan(trx, organizationId, planId);
-    if (!plan) throw new AppError('NOT_FOUND', planMessages.planNotFound(planId), { planId });
+    const plan = await requireWritablePlan(trx, ctx.actor, planId, planMessages.planNotFound(planId));
     if (plan.status !== 'draft') throw new AppError('CONFLICT', M.notDraft, { status: plan.status });
     const item = await findPlanItem(trx, planId, itemId);
     if (!item) throw new AppError('NOT_FOUND', M.itemNotFound(itemId), { itemId });

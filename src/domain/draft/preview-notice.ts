@@ -22,10 +22,14 @@ const MAX_SUGGESTIONS = 5;
  * would meet: each department name known, an alias or unknown (with close units to map it to),
  * unknown names that look like one unit written two ways, each leader name existing or to be
  * created, where every finding sits in the text, and — first among the warnings — a plan year
- * already past (today on the server's clock, Asia/Shanghai).
+ * already past (today on the server's clock, Asia/Shanghai). `parsed` is the sandbox's parse of
+ * `text` when the caller has it (uploads); otherwise the text is parsed here.
  */
-export async function previewNotice(ctx: Context, text: string): Promise<ParsePreview> {
-  const parsed = parseNoticeText(text);
+export async function previewNotice(
+  ctx: Context,
+  text: string,
+  parsed: ParsedNotice = parseNoticeText(text),
+): Promise<ParsePreview> {
   const organizationId = ctx.actor.organizationId;
   const [directory, leaders, units] = await Promise.all([
     loadUnitDirectory(ctx.db, organizationId),

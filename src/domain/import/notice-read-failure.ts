@@ -10,6 +10,9 @@ const CODES: Partial<Record<NoticeReadError['code'], ErrorCode>> = {
   RTF: 'UNSUPPORTED_TYPE',
   ZIP_NOT_DOCX: 'UNSUPPORTED_TYPE',
   BINARY: 'UNSUPPORTED_TYPE',
+  BUSY: 'RATE_LIMITED',
+  TOO_COMPLEX: 'TOO_LARGE',
+  PDF_TOO_COMPLEX: 'TOO_LARGE',
 };
 
 /** Turns a reader's failure into the domain's AppError (keeping its Chinese message); rethrows anything else. */

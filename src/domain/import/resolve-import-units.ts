@@ -1,4 +1,4 @@
-import { findUnit, insertUnit, insertUnitAlias } from '../../db/queries/units.ts';
+import { findUnit, insertUnitAlias, insertUnits } from '../../db/queries/units.ts';
 import type { NameMapping } from '../../shared/import.ts';
 import type { Tx } from '../context.ts';
 import {
@@ -76,8 +76,9 @@ export async function resolveImportUnits(
       if (mapped === 'create_school') schools.add(name);
     }
   }
+  const creating = new Set(toCreate);
   const refused = unknown.filter(
-    (r) => !unitIds.has(r.name) && !toCreate.includes(r.name) && !aliasOf.has(r.name),
+    (r) => !unitIds.has(r.name) && !creating.has(r.name) && !aliasOf.has(r.name),
   );
   if (refused.length > 0) {
     const list = refused
@@ -85,12 +86,15 @@ export async function resolveImportUnits(
       .join('、');
     throw new AppError('INVALID_INPUT', planMessages.unresolvedNames(list), { unresolved: refused });
   }
-  for (const name of toCreate) {
-    const kind = schools.has(name) ? 'school' : 'department';
-    const unitId = await insertUnit(trx, { organizationId, kind, name, createdAt: at });
+  const kinds = toCreate.map(
+    (name) => ({ name, kind: schools.has(name) ? 'school' : 'department' }) as const,
+  );
+  const createdIds = await insertUnits(trx, { organizationId, units: kinds, createdAt: at });
+  kinds.forEach(({ name, kind }, k) => {
+    const unitId = createdIds[k]!;
     unitIds.set(name, unitId);
     audit.push({ action: 'unit.create', entityType: 'unit', entityId: unitId, after: { name, kind } });
-  }
+  });
   // After the creations, so a name can join a unit this same import creates (纪监室 → new 纪检监察室).
   for (const [name, target] of aliasOf) {
     const unitId = unitIds.get(target) ?? resolveName(target, directory).unitId;

@@ -1,13 +1,15 @@
-import { insertLeader, listLeaders } from '../../db/queries/leaders.ts';
+import type { Insertable } from 'kysely';
+import { insertLeaders, listLeaders } from '../../db/queries/leaders.ts';
 import {
   deletePlanStructure,
-  insertItem,
   insertItemIndicators,
-  insertItemLeaders,
-  insertItemUnits,
-  insertSection,
+  insertItemLeaderRows,
+  insertItems,
+  insertItemUnitRows,
+  insertSections,
 } from '../../db/queries/plan-items.ts';
 import { findDraftPlan, insertPlan, updateDraftPlan } from '../../db/queries/plans.ts';
+import type { ItemIndicatorTable } from '../../db/schema.ts';
 import type { ParsedItem, ParsedNotice } from '../../notice/types.ts';
 import type { Tx } from '../context.ts';
 import type { WriteResult } from '../write.ts';
@@ -69,22 +71,7 @@ export async function storePlanDraft(trx: Tx, parsed: ParsedNotice, input: Draft
       created_at: input.at,
     });
   }
-  const counts = { sections: 0, items: 0, indicators: 0 };
-  for (const section of parsed.sections) {
-    const sectionId = await insertSection(trx, {
-      plan_id: planId,
-      no: section.no,
-      title: section.title,
-      source_start: section.source.start,
-      source_end: section.source.end,
-    });
-    counts.sections++;
-    for (const item of section.items) {
-      await storeItem(trx, planId, sectionId, item, leaderIds, input.unitIds);
-      counts.items++;
-      counts.indicators += item.indicators.length;
-    }
-  }
+  const counts = await storeStructure(trx, planId, parsed, leaderIds, input.unitIds);
   audit.push({
     action: existing ? 'plan.reimport' : 'plan.import',
     entityType: 'plan',
@@ -103,61 +90,93 @@ async function ensureLeaders(
   audit: StoredDraft['audit'],
 ): Promise<Map<string, number>> {
   const ids = new Map((await listLeaders(trx, input.organizationId)).map((l) => [l.name, l.id]));
+  const missing = new Set<string>();
   for (const section of parsed.sections) {
-    for (const item of section.items) {
-      for (const name of item.leaders) {
-        if (ids.has(name)) continue;
-        const id = await insertLeader(trx, {
-          organizationId: input.organizationId,
-          name,
-          createdAt: input.at,
-        });
-        ids.set(name, id);
-        created.push(name);
-        audit.push({ action: 'leader.create', entityType: 'leader', entityId: id, after: { name } });
-      }
-    }
+    for (const item of section.items) for (const name of item.leaders) if (!ids.has(name)) missing.add(name);
   }
+  const names = [...missing];
+  const newIds = await insertLeaders(trx, {
+    organizationId: input.organizationId,
+    names,
+    createdAt: input.at,
+  });
+  names.forEach((name, k) => {
+    const id = newIds[k]!;
+    ids.set(name, id);
+    created.push(name);
+    audit.push({ action: 'leader.create', entityType: 'leader', entityId: id, after: { name } });
+  });
   return ids;
 }
 
-async function storeItem(
+// Set-based, a few statements per thousand rows whatever the notice's size (see db/queries/batch.ts):
+// sections, then items (their ids in notice order), then the items' leaders, units and indicators.
+async function storeStructure(
   trx: Tx,
   planId: number,
-  sectionId: number,
-  item: ParsedItem,
+  parsed: ParsedNotice,
   leaderIds: ReadonlyMap<string, number>,
   unitIds: ReadonlyMap<string, number>,
-): Promise<void> {
-  const itemId = await insertItem(trx, {
-    plan_id: planId,
-    section_id: sectionId,
-    no: item.no,
-    title: item.title,
-    body: item.body,
-    weight: 1,
-    source_start: item.source.start,
-    source_end: item.source.end,
-  });
-  await insertItemLeaders(trx, itemId, unique(item.leaders.map((name) => leaderIds.get(name))));
-  await insertItemUnits(trx, itemId, itemUnits(item, unitIds));
-  await insertItemIndicators(
+): Promise<StoredDraft['counts']> {
+  const sectionIds = await insertSections(
     trx,
-    item.indicators.map((indicator, position) => ({
-      item_id: itemId,
-      position,
-      kind: indicator.kind,
-      text: indicator.text,
-      per: indicator.per ?? null,
-      target_min: indicator.min ?? null,
-      target_max: indicator.max ?? null,
-      target_value: indicator.value ?? null,
-      name: indicator.name ?? null,
-      due_on: indicator.due ?? null,
-      span_start: indicator.span[0],
-      span_end: indicator.span[1],
+    parsed.sections.map((section) => ({
+      plan_id: planId,
+      no: section.no,
+      title: section.title,
+      source_start: section.source.start,
+      source_end: section.source.end,
     })),
   );
+  const items: ParsedItem[] = [];
+  const itemRows = parsed.sections.flatMap((section, s) =>
+    section.items.map((item) => {
+      items.push(item);
+      return {
+        plan_id: planId,
+        section_id: sectionIds[s]!,
+        no: item.no,
+        title: item.title,
+        body: item.body,
+        weight: 1,
+        source_start: item.source.start,
+        source_end: item.source.end,
+      };
+    }),
+  );
+  const itemIds = await insertItems(trx, itemRows);
+  const leaders: Array<{ item_id: number; leader_id: number; position: number }> = [];
+  const units: Array<{ itemId: number; unitId: number; isLead: boolean; position: number }> = [];
+  const indicators: Array<Insertable<ItemIndicatorTable>> = [];
+  items.forEach((item, k) => {
+    const itemId = itemIds[k]!;
+    unique(item.leaders.map((name) => leaderIds.get(name))).forEach((leaderId, position) => {
+      leaders.push({ item_id: itemId, leader_id: leaderId, position });
+    });
+    itemUnits(item, unitIds).forEach((unit, position) => {
+      units.push({ itemId, ...unit, position });
+    });
+    item.indicators.forEach((indicator, position) => {
+      indicators.push({
+        item_id: itemId,
+        position,
+        kind: indicator.kind,
+        text: indicator.text,
+        per: indicator.per ?? null,
+        target_min: indicator.min ?? null,
+        target_max: indicator.max ?? null,
+        target_value: indicator.value ?? null,
+        name: indicator.name ?? null,
+        due_on: indicator.due ?? null,
+        span_start: indicator.span[0],
+        span_end: indicator.span[1],
+      });
+    });
+  });
+  await insertItemLeaderRows(trx, leaders);
+  await insertItemUnitRows(trx, units);
+  await insertItemIndicators(trx, indicators);
+  return { sections: sectionIds.length, items: itemIds.length, indicators: indicators.length };
 }
 
 // Two names of one unit in the same item (纪监室、纪检监察室 after aliasing) must become one row.

@@ -31,7 +31,7 @@ export function diffText(before: string, after: string): DiffRun[] {
           ...Array<DiffRun['op']>(endB - start).fill('insert'),
         ]
       : myers(a.slice(start, endA), b.slice(start, endB));
-  ops.push(...middle);
+  for (const op of middle) ops.push(op); // not push(...): a long text would overflow the stack
   for (let i = endA; i < a.length; i++) ops.push('equal');
   return cleanup(toRuns(ops, chars.a, chars.b));
 }

