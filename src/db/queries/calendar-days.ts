@@ -1,39 +1,122 @@
 import type { Kysely } from 'kysely';
-import type { CalendarDayTable, DB } from '../schema.ts';
+import type { DB } from '../schema.ts';
 
-/** Every holiday and swapped working day, by date. */
-export function listCalendarDays(db: Kysely<DB>): Promise<CalendarDayTable[]> {
-  return db.selectFrom('calendar_days').selectAll().orderBy('date').execute();
+// The working-day calendar: national defaults (organization_id null) and each organization's own
+// days, which override the default of the same date for that organization only. Every query of
+// an organization's calendar names the organization; no query here reads another one's days.
+
+/** A stored day: a national default or one organization's own. */
+export interface StoredCalendarDay {
+  date: string;
+  kind: 'holiday' | 'workday';
+  name: string;
+  /** True for the organization's own day, false for the national default. */
+  own: boolean;
 }
 
-/** The holidays and swapped working days of one year, by date. */
-export function listCalendarDaysOfYear(db: Kysely<DB>, year: number): Promise<CalendarDayTable[]> {
-  return db
+/** Both layers of a date range, the organization's own days and the national defaults, by date. */
+async function listLayers(
+  db: Kysely<DB>,
+  organizationId: number,
+  from?: string,
+  to?: string,
+): Promise<StoredCalendarDay[]> {
+  let query = db
     .selectFrom('calendar_days')
-    .selectAll()
-    .where('date', '>=', `${year}-01-01`)
-    .where('date', '<=', `${year}-12-31`)
-    .orderBy('date')
-    .execute();
+    .select(['date', 'kind', 'name', 'organization_id as organizationId'])
+    .where((eb) => eb.or([eb('organization_id', 'is', null), eb('organization_id', '=', organizationId)]));
+  if (from) query = query.where('date', '>=', from);
+  if (to) query = query.where('date', '<=', to);
+  const rows = await query.orderBy('date').execute();
+  return rows.map((r) => ({ date: r.date, kind: r.kind, name: r.name, own: r.organizationId !== null }));
 }
 
-/** One day's entry, if it has one. */
-export function findCalendarDay(db: Kysely<DB>, date: string): Promise<CalendarDayTable | undefined> {
-  return db.selectFrom('calendar_days').selectAll().where('date', '=', date).executeTakeFirst();
+/** Every national default and every own day of the organization (both of a date when it has both), by date. */
+export function listCalendarLayers(db: Kysely<DB>, organizationId: number): Promise<StoredCalendarDay[]> {
+  return listLayers(db, organizationId);
 }
 
-/** Sets a day's entry, replacing the one it had. */
-export async function upsertCalendarDay(db: Kysely<DB>, day: CalendarDayTable): Promise<void> {
+/** The national defaults and the organization's own days of one year, by date. */
+export function listCalendarLayersOfYear(
+  db: Kysely<DB>,
+  organizationId: number,
+  year: number,
+): Promise<StoredCalendarDay[]> {
+  return listLayers(db, organizationId, `${year}-01-01`, `${year}-12-31`);
+}
+
+/** A date's national default and the organization's own entry, each if it has one. */
+export async function findCalendarDayLayers(
+  db: Kysely<DB>,
+  organizationId: number,
+  date: string,
+): Promise<{ national?: StoredCalendarDay; own?: StoredCalendarDay }> {
+  const rows = await listLayers(db, organizationId, date, date);
+  return { national: rows.find((r) => !r.own), own: rows.find((r) => r.own) };
+}
+
+/** Sets the organization's own entry of a date, replacing the one it had (never the national default). */
+export async function upsertOwnCalendarDay(
+  db: Kysely<DB>,
+  organizationId: number,
+  day: { date: string; kind: 'holiday' | 'workday'; name: string; updatedAt: string },
+): Promise<void> {
+  // Delete then insert rather than ON CONFLICT: the unique index is partial, and the two dialects
+  // name a partial index's conflict target differently. The caller's transaction makes it one step.
+  await deleteOwnCalendarDay(db, organizationId, day.date);
   await db
     .insertInto('calendar_days')
-    .values(day)
-    .onConflict((oc) =>
-      oc.column('date').doUpdateSet({ kind: day.kind, name: day.name, updated_at: day.updated_at }),
-    )
+    .values({
+      organization_id: organizationId,
+      date: day.date,
+      kind: day.kind,
+      name: day.name,
+      updated_at: day.updatedAt,
+    })
     .execute();
 }
 
-/** Removes a day's entry (it becomes an ordinary weekday or weekend day again). */
-export async function deleteCalendarDay(db: Kysely<DB>, date: string): Promise<void> {
-  await db.deleteFrom('calendar_days').where('date', '=', date).execute();
+/** Whether an error is the unique index refusing a second own entry of a date (two editors at once). */
+export function isDuplicateCalendarDay(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null) return false;
+  const { code, message } = error as { code?: unknown; message?: unknown };
+  const text = typeof message === 'string' ? message : '';
+  // PostgreSQL: unique_violation naming the index; better-sqlite3: SQLITE_CONSTRAINT_UNIQUE naming the columns.
+  if (code === '23505') return text.includes('calendar_days');
+  return code === 'SQLITE_CONSTRAINT_UNIQUE' && text.includes('calendar_days');
+}
+
+/** Removes the organization's own entry of a date (the national default, if any, applies again). */
+export async function deleteOwnCalendarDay(
+  db: Kysely<DB>,
+  organizationId: number,
+  date: string,
+): Promise<void> {
+  await db
+    .deleteFrom('calendar_days')
+    .where('organization_id', '=', organizationId)
+    .where('date', '=', date)
+    .execute();
+}
+
+/** Replaces the national defaults of the given years with `days` (the system-level calendar import). */
+export async function replaceNationalDays(
+  db: Kysely<DB>,
+  years: readonly number[],
+  days: ReadonlyArray<{ date: string; kind: 'holiday' | 'workday'; name: string }>,
+  at: string,
+): Promise<void> {
+  for (const year of years) {
+    await db
+      .deleteFrom('calendar_days')
+      .where('organization_id', 'is', null)
+      .where('date', '>=', `${year}-01-01`)
+      .where('date', '<=', `${year}-12-31`)
+      .execute();
+  }
+  if (days.length === 0) return;
+  await db
+    .insertInto('calendar_days')
+    .values(days.map((d) => ({ organization_id: null, ...d, updated_at: at })))
+    .execute();
 }

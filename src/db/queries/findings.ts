@@ -1,5 +1,6 @@
 import { type Insertable, type Kysely, type RawBuilder, type SqlBool, sql, type Transaction } from 'kysely';
 import type { Actor } from '../../domain/context.ts';
+import { actingUnit, isBoundLeader, readsWholeOrganization } from '../../policies/roles.ts';
 import type { DB, FindingEventTable, FindingTable, InspectionTable } from '../schema.ts';
 
 // All SQL of findings to rectify (问题整改) and monthly inspections (月度检查). Lists filter by what
@@ -8,20 +9,19 @@ import type { DB, FindingEventTable, FindingTable, InspectionTable } from '../sc
 type Db = Kysely<DB> | Transaction<DB>;
 
 /**
- * The SQL condition "the actor may see the finding `findings`": supervisors, admins and viewers see
+ * The SQL condition "the actor may see the finding `findings`": supervisors and viewers see
  * their organization's; a department or school its own and those it escalated; a leader those
  * linked to an item naming them.
  */
 export function findingVisibleTo(actor: Actor): RawBuilder<SqlBool> {
   const org = sql<SqlBool>`findings.organization_id = ${actor.organizationId}`;
-  if (actor.roles.some((r) => r === 'admin' || r === 'supervisor' || r === 'viewer')) return org;
+  if (readsWholeOrganization(actor)) return org;
   const clauses: RawBuilder<SqlBool>[] = [];
-  if (actor.unitId !== null && actor.roles.some((r) => r === 'department' || r === 'school')) {
-    clauses.push(
-      sql<SqlBool>`(findings.unit_id = ${actor.unitId} or findings.escalated_from_unit_id = ${actor.unitId})`,
-    );
+  const unitId = actingUnit(actor);
+  if (unitId !== null) {
+    clauses.push(sql<SqlBool>`(findings.unit_id = ${unitId} or findings.escalated_from_unit_id = ${unitId})`);
   }
-  if (actor.leaderId !== null && actor.roles.includes('leader')) {
+  if (isBoundLeader(actor) && actor.leaderId !== null) {
     clauses.push(
       sql<SqlBool>`exists (select 1 from item_leaders il where il.item_id = findings.item_id and il.leader_id = ${actor.leaderId})`,
     );
@@ -265,26 +265,58 @@ export async function findActiveUnit(db: Db, organizationId: number, unitId: num
     .executeTakeFirst();
 }
 
-/** An item of one of the organization's plans, with its plan, or undefined. */
-export async function findOrganizationItem(db: Db, organizationId: number, itemId: number) {
-  return db
-    .selectFrom('items')
-    .innerJoin('plans', 'plans.id', 'items.plan_id')
-    .select(['items.id', 'items.plan_id as planId'])
-    .where('items.id', '=', itemId)
-    .where('plans.organization_id', '=', organizationId)
-    .executeTakeFirst();
+/** What a finding's link to an item or plan is checked against (src/policies/findings.ts). */
+export interface FindingLinkTarget {
+  planId: number;
+  itemId: number | null;
+  organizationId: number;
+  /** Whether the unit asked about leads or co-owns a task of the item (of the plan, without an item). */
+  unitOwns: boolean;
 }
 
-/** Whether a plan belongs to the organization. */
-export async function organizationHasPlan(db: Db, organizationId: number, planId: number): Promise<boolean> {
+// Whether `unitId` owns a task under the item (or plan) the outer query selects.
+function unitOwnsTaskWhere(unitId: number | null, column: 'item_id' | 'plan_id', outer: string) {
+  if (unitId === null) return sql<number>`0`;
+  return sql<number>`case when exists (select 1 from tasks t inner join task_units tu on tu.task_id = t.id
+    where t.${sql.raw(column)} = ${sql.ref(outer)} and tu.unit_id = ${unitId}) then 1 else 0 end`;
+}
+
+/** An item of any organization with its plan, and whether `unitId` owns a task of it; undefined if none. */
+export async function findItemForFinding(
+  db: Db,
+  itemId: number,
+  unitId: number | null,
+): Promise<FindingLinkTarget | undefined> {
+  const row = await db
+    .selectFrom('items')
+    .innerJoin('plans', 'plans.id', 'items.plan_id')
+    .select([
+      'items.id as itemId',
+      'items.plan_id as planId',
+      'plans.organization_id as organizationId',
+      unitOwnsTaskWhere(unitId, 'item_id', 'items.id').as('unitOwns'),
+    ])
+    .where('items.id', '=', itemId)
+    .executeTakeFirst();
+  return row && { ...row, unitOwns: Number(row.unitOwns) === 1 };
+}
+
+/** A plan of any organization, and whether `unitId` owns a task of it; undefined if none. */
+export async function findPlanForFinding(
+  db: Db,
+  planId: number,
+  unitId: number | null,
+): Promise<FindingLinkTarget | undefined> {
   const row = await db
     .selectFrom('plans')
-    .select('id')
-    .where('id', '=', planId)
-    .where('organization_id', '=', organizationId)
+    .select([
+      'plans.id as planId',
+      'plans.organization_id as organizationId',
+      unitOwnsTaskWhere(unitId, 'plan_id', 'plans.id').as('unitOwns'),
+    ])
+    .where('plans.id', '=', planId)
     .executeTakeFirst();
-  return row !== undefined;
+  return row && { ...row, itemId: null, unitOwns: Number(row.unitOwns) === 1 };
 }
 
 /** Inserts a monthly inspection; undefined when the unit already filed that month (and item). */

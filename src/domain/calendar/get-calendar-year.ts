@@ -1,20 +1,22 @@
-import { listCalendarDaysOfYear } from '../../db/queries/calendar-days.ts';
+import { listCalendarLayersOfYear } from '../../db/queries/calendar-days.ts';
 import { listSchoolYear } from '../../db/queries/school-calendar.ts';
 import type { CalendarYearView } from '../../shared/calendar.ts';
 import type { Context } from '../context.ts';
 import { loadOrganizationReporting } from '../reporting/load-reporting.ts';
 import { periodsOfSpan } from '../reporting/reporting-rule.ts';
+import { calendarDayViews } from './calendar-day-view.ts';
 import { defaultSchoolYear } from './school-calendar.ts';
 
 /**
- * A year of the calendar for anyone signed in: the holidays and swapped working days, the
+ * A year of the calendar for anyone signed in: the holidays and swapped working days of the
+ * reader's organization (its own days over the national defaults, each marked), the
  * organization's school calendar (the default when nobody set it) and the report due dates the
  * organization's rule gives that year, so the effect of a holiday is visible where it is edited.
  */
 export async function getCalendarYear(ctx: Context, year: number): Promise<CalendarYearView> {
   const organizationId = ctx.actor.organizationId;
   const [days, school, reporting] = await Promise.all([
-    listCalendarDaysOfYear(ctx.db, year),
+    listCalendarLayersOfYear(ctx.db, organizationId, year),
     listSchoolYear(ctx.db, organizationId, year),
     loadOrganizationReporting(ctx.db, organizationId),
   ]);
@@ -24,12 +26,7 @@ export async function getCalendarYear(ctx: Context, year: number): Promise<Calen
   );
   return {
     year,
-    days: days.map((d) => ({
-      date: d.date,
-      kind: d.kind,
-      name: d.name,
-      weekday: new Date(`${d.date}T00:00:00Z`).getUTCDay(),
-    })),
+    days: calendarDayViews(days),
     school: {
       isDefault: school.length === 0,
       entries:

@@ -1,8 +1,8 @@
 import { findActiveUnit } from '../../db/queries/findings.ts';
+import { requireFindingSupervisor } from '../../policies/findings.ts';
 import type { Context } from '../context.ts';
 import { AppError } from '../errors.ts';
 import { changeFinding } from './change-finding.ts';
-import { requireFindingSupervisor } from './finding-access.ts';
 import { findingMessages as M } from './messages.ts';
 import { checkDueOn } from './record-finding.ts';
 

@@ -1,7 +1,7 @@
+import { requireFindingEscalator } from '../../policies/findings.ts';
 import type { Context } from '../context.ts';
 import { AppError } from '../errors.ts';
 import { changeFinding } from './change-finding.ts';
-import { actingUnit } from './finding-access.ts';
 import { findingMessages as M } from './messages.ts';
 
 /**
@@ -13,9 +13,7 @@ export async function escalateFinding(
   input: { findingId: number; reason: string; version?: number },
 ) {
   return changeFinding(ctx, input, (finding) => {
-    if (actingUnit(ctx.actor) !== finding.unitId || finding.unitKind !== 'school') {
-      throw new AppError('FORBIDDEN', M.notSchool);
-    }
+    requireFindingEscalator(ctx.actor, finding);
     if (finding.status !== 'open') throw new AppError('CONFLICT', M.escalateStatus);
     return {
       action: 'finding.escalate',

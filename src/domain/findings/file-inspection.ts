@@ -1,9 +1,9 @@
 import { findActiveUnit, insertInspection } from '../../db/queries/findings.ts';
+import { requireInspector } from '../../policies/findings.ts';
 import { INSPECTION_SOURCE, type InspectionInput } from '../../shared/findings.ts';
 import { type Context, shanghaiToday } from '../context.ts';
 import { AppError } from '../errors.ts';
 import { write } from '../write.ts';
-import { actingUnit } from './finding-access.ts';
 import { findingMessages as M } from './messages.ts';
 import { checkDueOn, resolveItem, storeFinding } from './record-finding.ts';
 
@@ -17,11 +17,10 @@ export interface FiledInspection {
 /**
  * A school or department files its monthly inspection (月度检查) as one submission: each finding
  * listed becomes an open finding of the unit; an empty list is a valid answer ("本月检查未发现问题").
- * One filing per unit, month and item.
+ * One filing per unit, month and item; the item, if named, must be one where the unit owns a task.
  */
 export async function fileInspection(ctx: Context, input: InspectionInput): Promise<FiledInspection> {
-  const unitId = actingUnit(ctx.actor);
-  if (unitId === null) throw new AppError('FORBIDDEN', M.notInspector);
+  const unitId = requireInspector(ctx.actor);
   if (input.period > shanghaiToday(ctx).slice(0, 7)) {
     throw new AppError('INVALID_INPUT', M.periodInFuture(input.period), { field: 'period' });
   }

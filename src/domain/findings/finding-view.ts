@@ -1,7 +1,7 @@
 import type { FindingRow } from '../../db/queries/findings.ts';
+import { findingActions } from '../../policies/findings.ts';
 import type { FindingView } from '../../shared/findings.ts';
 import type { Actor } from '../context.ts';
-import { findingActions } from './finding-access.ts';
 import { findingLight } from './finding-light.ts';
 
 /** A finding row as the API shows it to an actor on a day: with its light and allowed actions. */
@@ -30,6 +30,11 @@ export function toFindingView(row: FindingRow, actor: Actor, today: string): Fin
     createdBy: row.createdBy,
     createdAt: row.createdAt,
     version: row.version,
-    actions: findingActions(actor, { status: row.status, unitId: row.unitId, unitKind: row.unitKind }),
+    actions: findingActions(actor, {
+      organizationId: row.organizationId,
+      status: row.status,
+      unitId: row.unitId,
+      unitKind: row.unitKind,
+    }),
   };
 }

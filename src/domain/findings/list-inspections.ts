@@ -1,8 +1,8 @@
 import { listInspections, listInspectionUnits } from '../../db/queries/findings.ts';
+import { actingUnit } from '../../policies/roles.ts';
 import type { InspectionList } from '../../shared/findings.ts';
 import { can } from '../accounts/permissions.ts';
 import { type Context, shanghaiToday } from '../context.ts';
-import { actingUnit } from './finding-access.ts';
 
 /**
  * A month's inspections: supervisors, admins and viewers see every school (who filed, who did not)

@@ -1,16 +1,17 @@
 import {
   findActiveUnit,
-  findOrganizationItem,
+  findItemForFinding,
+  findPlanForFinding,
   insertFinding,
   insertFindingEvent,
-  organizationHasPlan,
 } from '../../db/queries/findings.ts';
+import { requireFindingRecorder, requireLinkable } from '../../policies/findings.ts';
+import { actingUnit } from '../../policies/roles.ts';
 import type { FindingSeverity, NewFinding } from '../../shared/findings.ts';
 import { type Context, shanghaiToday, type Tx } from '../context.ts';
 import { AppError } from '../errors.ts';
 import { isPlanDate } from '../workflow-input.ts';
 import { write } from '../write.ts';
-import { actingUnit, isFindingSupervisor } from './finding-access.ts';
 import { findingMessages as M } from './messages.ts';
 
 /** What one stored finding needs beyond the actor and the clock. */
@@ -32,24 +33,26 @@ export function checkDueOn(ctx: Context, dueOn: string): void {
   if (dueOn < shanghaiToday(ctx)) throw new AppError('INVALID_INPUT', M.dueBeforeToday, { field: 'dueOn' });
 }
 
-/** Resolves an optional item (and its plan) of the actor's organization; INVALID_INPUT when foreign. */
+/**
+ * Resolves an optional item (and its plan) the actor may link a finding to (src/policies/findings.ts):
+ * NOT_FOUND when missing or another organization's, FORBIDDEN when the actor's unit owns no task of it.
+ */
 export async function resolveItem(
   trx: Tx,
   ctx: Context,
   input: { planId?: number; itemId?: number },
 ): Promise<{ planId: number | null; itemId: number | null }> {
+  const unitId = actingUnit(ctx.actor);
   if (input.itemId !== undefined) {
-    const item = await findOrganizationItem(trx, ctx.actor.organizationId, input.itemId);
-    if (!item || (input.planId !== undefined && item.planId !== input.planId)) {
+    const item = requireLinkable(ctx.actor, await findItemForFinding(trx, input.itemId, unitId), 'itemId');
+    if (input.planId !== undefined && item.planId !== input.planId) {
       throw new AppError('INVALID_INPUT', M.itemNotFound, { field: 'itemId' });
     }
-    return { planId: item.planId, itemId: item.id };
+    return { planId: item.planId, itemId: item.itemId };
   }
   if (input.planId !== undefined) {
-    if (!(await organizationHasPlan(trx, ctx.actor.organizationId, input.planId))) {
-      throw new AppError('INVALID_INPUT', M.planNotFound, { field: 'planId' });
-    }
-    return { planId: input.planId, itemId: null };
+    const plan = requireLinkable(ctx.actor, await findPlanForFinding(trx, input.planId, unitId), 'planId');
+    return { planId: plan.planId, itemId: null };
   }
   return { planId: null, itemId: null };
 }
@@ -91,17 +94,15 @@ export async function storeFinding(
 }
 
 /**
- * Records a finding (登记问题): a supervisor for any unit, a department or school for itself (from its
- * own inspection). Opens it with a deadline for the unit to rectify.
+ * Records a finding (登记问题): a supervisor for any unit of the organization, a department or school
+ * for itself (from its own inspection) and only on its own items. Opens it with a deadline for the
+ * unit to rectify.
  */
 export async function recordFinding(
   ctx: Context,
   input: NewFinding,
 ): Promise<{ id: number; version: number }> {
-  const own = actingUnit(ctx.actor);
-  if (!isFindingSupervisor(ctx.actor) && own !== input.unitId) {
-    throw new AppError('FORBIDDEN', M.notRecorder);
-  }
+  requireFindingRecorder(ctx.actor, input.unitId);
   checkDueOn(ctx, input.dueOn);
   return write(ctx, async (trx, at) => {
     const unit = await findActiveUnit(trx, ctx.actor.organizationId, input.unitId);

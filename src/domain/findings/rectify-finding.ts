@@ -1,9 +1,9 @@
 import { attachEvidence, type EvidenceRef, type UploadedFile } from '../../db/queries/evidence.ts';
+import { requireFindingOwner } from '../../policies/findings.ts';
 import type { Context } from '../context.ts';
 import { AppError } from '../errors.ts';
 import { checkFiles } from '../workflow-input.ts';
 import { changeFinding } from './change-finding.ts';
-import { actingUnit } from './finding-access.ts';
 import { findingMessages as M } from './messages.ts';
 
 /** The owning unit's rectification report (整改回复) with evidence files. */
@@ -19,7 +19,7 @@ export async function rectifyFinding(ctx: Context, input: RectifyFindingInput) {
   const files = checkFiles(input.files);
   let evidence: EvidenceRef[] = [];
   const result = await changeFinding(ctx, input, async (finding, trx, at) => {
-    if (actingUnit(ctx.actor) !== finding.unitId) throw new AppError('FORBIDDEN', M.notOwner);
+    requireFindingOwner(ctx.actor, finding);
     if (finding.status !== 'open') throw new AppError('CONFLICT', M.rectifyStatus);
     const owner = {
       organizationId: finding.organizationId,

@@ -1,7 +1,7 @@
+import { requireFindingSupervisor } from '../../policies/findings.ts';
 import type { Context } from '../context.ts';
 import { AppError } from '../errors.ts';
 import { changeFinding } from './change-finding.ts';
-import { requireFindingSupervisor } from './finding-access.ts';
 import { findingMessages as M } from './messages.ts';
 
 /** The supervisor's verification (验收) of a rectified finding. */

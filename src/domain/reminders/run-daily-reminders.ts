@@ -53,7 +53,7 @@ export async function runDailyReminders(
   const job: Context = { ...ctx, actor: systemActor(organizationId, '督办提醒') };
   const [settings, calendar] = await Promise.all([
     loadNotificationSettings(job.db, organizationId),
-    loadWorkCalendar(job.db),
+    loadWorkCalendar(job.db, organizationId),
   ]);
   const workingDay = calendar.isWorkingDay(day);
   let digests = 0;

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { listCalendarDays } from '../../db/queries/calendar-days.ts';
+import { listCalendarLayers } from '../../db/queries/calendar-days.ts';
 import {
   listOverriddenTasks,
   listPlanReportingOverrides,
@@ -7,6 +7,7 @@ import {
 } from '../../db/queries/reporting-overrides.ts';
 import { listSchoolCalendar } from '../../db/queries/school-calendar.ts';
 import type { DB } from '../../db/schema.ts';
+import { effectiveDays } from '../calendar/load-work-calendar.ts';
 import { schoolCalendarOf } from '../calendar/school-calendar.ts';
 import { WorkCalendar } from '../calendar/work-calendar.ts';
 import { loadReportingSettings } from '../settings.ts';
@@ -30,17 +31,17 @@ export interface PlanReporting extends OrganizationReporting {
   ruleOfTask(taskId: number): ReportingRule;
 }
 
-/** Loads the working-day calendar, the school calendar and the reporting rule (three queries). */
+/** Loads the organization's working-day calendar, its school calendar and its reporting rule (three queries). */
 export async function loadOrganizationReporting(
   db: Kysely<DB>,
   organizationId: number,
 ): Promise<OrganizationReporting> {
   const [days, school, rule] = await Promise.all([
-    listCalendarDays(db),
+    listCalendarLayers(db, organizationId),
     listSchoolCalendar(db, organizationId),
     loadReportingSettings(db, organizationId),
   ]);
-  return { work: new WorkCalendar(days), school: schoolCalendarOf(school), rule };
+  return { work: new WorkCalendar(effectiveDays(days)), school: schoolCalendarOf(school), rule };
 }
 
 /** Loads a plan's reporting: the organization's, with the plan's and its tasks' overrides (four queries). */

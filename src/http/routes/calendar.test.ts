@@ -160,6 +160,54 @@ describeEachDatabase('the calendar, school calendar and reporting rule over HTTP
     expect(audit.map((a) => a.action)).toEqual(['calendar.day.set', 'calendar.day.delete']);
   });
 
+  it('overrides a national holiday for this bureau, marks it as its own, and reverts to the default', async () => {
+    const worked = await ok<CalendarYearView['days'][number]>(
+      'admin',
+      'PUT',
+      '/api/calendar/days/2024-10-01',
+      {
+        kind: 'workday',
+        name: '本局值守',
+      },
+    );
+    expect(worked).toMatchObject({
+      kind: 'workday',
+      own: true,
+      national: { kind: 'holiday', name: '国庆节' },
+    });
+    const year = await ok<CalendarYearView>('bgs', 'GET', '/api/calendar?year=2024');
+    expect(year.days.find((d) => d.date === '2024-10-01')).toMatchObject({ kind: 'workday', own: true });
+    expect(year.days.find((d) => d.date === '2024-10-02')).toMatchObject({
+      kind: 'holiday',
+      own: false,
+      national: null,
+    });
+    await ok('admin', 'DELETE', '/api/calendar/days/2024-10-01');
+    const reverted = await ok<CalendarYearView>('bgs', 'GET', '/api/calendar?year=2024');
+    expect(reverted.days.find((d) => d.date === '2024-10-01')).toMatchObject({
+      kind: 'holiday',
+      name: '国庆节',
+      own: false,
+    });
+    // Nothing of its own left on that day: nothing to revert.
+    expect((await call('admin', 'DELETE', '/api/calendar/days/2024-10-01')).statusCode).toBe(404);
+  });
+
+  it('answers administrators setting the same day at once with 200 or 409, never an error, keeping one entry', async () => {
+    const answers = await Promise.all(
+      [1, 2, 3, 4].map((n) =>
+        call('admin', 'PUT', '/api/calendar/days/2024-05-22', { kind: 'holiday', name: `临时放假${n}` }),
+      ),
+    );
+    for (const answer of answers) expect([200, 409], answer.body).toContain(answer.statusCode);
+    const rows = await current()
+      .db.selectFrom('calendar_days')
+      .select('name')
+      .where('date', '=', '2024-05-22')
+      .execute();
+    expect(rows).toHaveLength(1);
+  });
+
   it('refuses department users and other roles where they may not edit', async () => {
     const refusals = [
       await call('bgs', 'PUT', '/api/calendar/days/2024-05-27', { kind: 'holiday', name: '放假' }),
@@ -168,10 +216,9 @@ describeEachDatabase('the calendar, school calendar and reporting rule over HTTP
       await call('bgs', 'PUT', `/api/tasks/${fixture.taskId}/reporting`, { cycle: 'quarter' }),
       await call('bgs', 'PUT', `/api/plans/${fixture.planId}/reporting`, { cycle: 'quarter' }),
       await call('duban', 'PUT', '/api/calendar/days/2024-05-27', { kind: 'holiday', name: '放假' }),
-      await call('admin', 'PUT', `/api/tasks/${fixture.taskId}/reporting`, { cycle: 'quarter' }),
     ];
-    expect(refusals.map((r) => r.statusCode)).toEqual([403, 403, 403, 403, 403, 403, 403]);
-    expect(refusals[0]?.json().error.message).toBe('只有系统管理员可以修改节假日和调休安排。');
+    expect(refusals.map((r) => r.statusCode)).toEqual([403, 403, 403, 403, 403, 403]);
+    expect(refusals[0]?.json().error.message).toBe('只有系统管理员可以调整本单位的节假日和调休安排。');
     expect((await dueOf('2024-05'))?.dueOn).toBe('2024-05-27');
   });
 });

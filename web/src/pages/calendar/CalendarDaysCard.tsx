@@ -30,7 +30,11 @@ import { calendar as t } from '../../i18n/calendar.ts';
 
 type DayForm = CalendarDayInput & { date: string };
 
-/** The year's holidays and swapped working days; administrators add, change and delete them. */
+/**
+ * The year's holidays and swapped working days of this bureau: the national arrangement (全国统一)
+ * and the bureau's own changes over it (本单位调整), each marked. Administrators change a day for
+ * their bureau and revert it to the national arrangement; the national one itself is not edited here.
+ */
 export function CalendarDaysCard({ view, editable }: { view: CalendarYearView; editable: boolean }) {
   const client = useQueryClient();
   const { message } = AntApp.useApp();
@@ -41,7 +45,7 @@ export function CalendarDaysCard({ view, editable }: { view: CalendarYearView; e
     setError(undefined);
     try {
       await api('DELETE', `/api/calendar/days/${date}`);
-      message.success(t.dayDeleted);
+      message.success(t.dayReverted);
       await refresh();
     } catch (caught) {
       setError(caught);
@@ -77,27 +81,49 @@ export function CalendarDaysCard({ view, editable }: { view: CalendarYearView; e
             title: t.kind,
             dataIndex: 'kind',
             width: 96,
-            render: (kind: string) => (
-              <Tag color={kind === 'holiday' ? 'green' : 'blue'}>{t.kinds[kind]}</Tag>
+            render: (kind: string, day: CalendarDayView) => (
+              <Tag color={kind === 'holiday' ? 'green' : 'blue'}>{kindLabel(day)}</Tag>
             ),
           },
           { title: t.name, dataIndex: 'name' },
+          {
+            title: t.source,
+            key: 'source',
+            width: 200,
+            render: (_: unknown, day: CalendarDayView) => (
+              <Space size={4} wrap>
+                <Tag color={day.own ? 'orange' : undefined} data-testid={`calendar-source-${day.date}`}>
+                  {day.own ? t.ownDay : t.nationalDay}
+                </Tag>
+                {day.national ? (
+                  <Typography.Text type="secondary">
+                    {t.nationalWas(t.kinds[day.national.kind] ?? '', day.national.name)}
+                  </Typography.Text>
+                ) : null}
+              </Space>
+            ),
+          },
           ...(editable
             ? [
                 {
                   title: t.actions,
                   key: 'actions',
-                  width: 120,
+                  width: 170,
                   render: (_: unknown, day: CalendarDayView) => (
                     <Space size="small">
                       <Button type="link" size="small" onClick={() => setEditing(day)}>
-                        {t.editDay}
+                        {day.own ? t.editDay : t.overrideDay}
                       </Button>
-                      <Popconfirm title={t.deleteConfirm(day.date)} onConfirm={() => remove(day.date)}>
-                        <Button type="link" size="small" danger>
-                          {t.deleteDay}
-                        </Button>
-                      </Popconfirm>
+                      {day.own ? (
+                        <Popconfirm
+                          title={day.national ? t.revertConfirm(day.date) : t.deleteConfirm(day.date)}
+                          onConfirm={() => remove(day.date)}
+                        >
+                          <Button type="link" size="small" danger>
+                            {day.national ? t.revertDay : t.deleteDay}
+                          </Button>
+                        </Popconfirm>
+                      ) : null}
                     </Space>
                   ),
                 },
@@ -119,6 +145,12 @@ export function CalendarDaysCard({ view, editable }: { view: CalendarYearView; e
       ) : null}
     </Card>
   );
+}
+
+/** 放假, or for a worked day 调休上班 on a weekend and 照常上班 on a weekday the nation has off. */
+function kindLabel(day: Pick<CalendarDayView, 'kind' | 'weekday'>): string {
+  if (day.kind === 'holiday') return t.kinds.holiday ?? '';
+  return day.weekday === 0 || day.weekday === 6 ? t.swappedWorkday : t.keptWorkday;
 }
 
 function DayModal(props: {
@@ -145,7 +177,9 @@ function DayModal(props: {
   return (
     <Modal
       open
-      title={props.day ? t.dayModalEdit(props.day.date) : t.dayModalAdd}
+      title={
+        props.day ? (props.day.own ? t.dayModalEdit : t.dayModalOverride)(props.day.date) : t.dayModalAdd
+      }
       okText={t.save}
       cancelText={t.cancel}
       confirmLoading={busy}
