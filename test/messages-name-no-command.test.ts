@@ -15,6 +15,8 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const operatorOnly = new Set([
   'src/http/messages.ts webNotBuilt', // the page shown before the web app is built
   'src/domain/plan-messages.ts duplicateReplaceCli', // printed by `duban plan publish` only
+  'src/domain/audit/messages.ts pending', // printed by `duban audit verify` only
+  'src/domain/audit/messages.ts cliLabel', // the actor "命令行" in the audit trail, not advice
 ]);
 /** Modules only the command line uses. */
 const cliOnly = new Set(['src/db/backup/messages.ts']);

@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { BackupError } from '../db/backup/backup-error.ts';
 import { backupDatabase } from '../db/backup/write-backup.ts';
 import { defaultDatabaseUrl, openDatabase } from '../db/connect.ts';
+import { recordCliEvent } from '../domain/audit/record-cli-event.ts';
 import { CliError } from './cli-error.ts';
 import { print } from './with-context.ts';
 
@@ -26,6 +27,8 @@ export function registerBackupCommand(program: Command): void {
       try {
         const { header, bytes } = await backupDatabase(database, file, { force: options.force === true });
         const rows = Object.values(header.tables).reduce((a, b) => a + b, 0);
+        // In the audit trail after the snapshot, so the backup holds the trail as it was when taken.
+        await recordCliEvent(database.db, 'backup.create', { file, rows, sha256: header.bodySha256 });
         print(
           `已备份 ${database.description} → ${file}：${Object.keys(header.tables).length} 张表、${rows} 行、` +
             `${header.tables.blobs ?? 0} 个文件，${(bytes / 1024 / 1024).toFixed(1)} MB（SHA-256 ${header.bodySha256.slice(0, 12)}…）`,

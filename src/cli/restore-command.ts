@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { BackupError } from '../db/backup/backup-error.ts';
 import { restoreDatabase } from '../db/backup/restore-backup.ts';
 import { openDatabase } from '../db/connect.ts';
+import { recordCliEvent } from '../domain/audit/record-cli-event.ts';
 import { CliError } from './cli-error.ts';
 import { print } from './with-context.ts';
 
@@ -18,6 +19,7 @@ export function registerRestoreCommand(program: Command): void {
       const database = await openDatabase({ migrate: false });
       try {
         const { header, rows, upgraded } = await restoreDatabase(database, file);
+        await recordCliEvent(database.db, 'backup.restore', { file, rows, createdAt: header.createdAt });
         print(
           `已恢复到 ${database.description}：${rows} 行、${header.tables.blobs ?? 0} 个文件` +
             `（备份于 ${header.createdAt}，督办 ${header.dubanVersion}，${header.dialect}）` +

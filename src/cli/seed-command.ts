@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { openDatabase } from '../db/connect.ts';
+import { sealAuditChains } from '../domain/audit/seal-chain.ts';
 import { isAppError } from '../domain/errors.ts';
 import { isPlanDate } from '../domain/workflow-input.ts';
 import { formatDuration, progressBar } from '../seed/progress-bar.ts';
@@ -93,6 +94,8 @@ export function registerSeedCommand(program: Command): void {
             ...(through === undefined ? {} : { through }),
             onProgress: progressBar(process.stderr),
           });
+          // Seeded audit entries join each organization's hash chain now, not a thousand per later write.
+          await sealAuditChains(database.db, () => new Date());
           const lines = [
             `已生成 ${result.organizations} 个单位（局）、${result.plans} 个年度工作要点，用时 ${formatDuration((Date.now() - started) / 1000)}`,
             '各表行数：',

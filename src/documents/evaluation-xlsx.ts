@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { Evaluation, UnitEvaluation } from '../shared/evaluations.ts';
+import { writeXlsx } from './xlsx-cells.ts';
 
 // The year-end evaluation as a workbook: 考核排名 (one row per unit, departments then schools),
 // 计算明细 (every line of every unit's calculation), 考核规则 (the rubric, the entries and 说明).
@@ -123,8 +124,7 @@ export async function writeEvaluationXlsx(evaluation: Evaluation): Promise<Uint8
   });
   rules.getColumn('value').alignment = { wrapText: true, vertical: 'top' };
 
-  const buffer = await book.xlsx.writeBuffer();
-  return new Uint8Array(buffer as ArrayBuffer);
+  return writeXlsx(book);
 }
 
 // What the ranking row alone does not show: a total scaled over fewer measures, the silent rule.

@@ -1,4 +1,4 @@
-import { recordAudit } from '../db/queries/audit.ts';
+import { appendAuditRows, auditRowsOf } from '../db/queries/audit.ts';
 import { bumpVersionsAfterWrite } from './cache/data-version.ts';
 import type { Context, Tx } from './context.ts';
 import { AppError } from './errors.ts';
@@ -26,7 +26,8 @@ export async function write<T>(
   const at = ctx.now().toISOString();
   return ctx.db.transaction().execute(async (trx) => {
     const { result, audit } = await step(trx, at);
-    for (const entry of audit) await recordAudit(trx, ctx.actor, at, entry);
+    // Chained to the organization's audit trail (domain/audit/): its head stays locked to the commit.
+    if (audit.length > 0) await appendAuditRows(trx, auditRowsOf(ctx.actor, at, audit));
     // Last, so the version row is locked (PostgreSQL) only for the end of the transaction.
     await bumpVersionsAfterWrite(trx, ctx.actor, audit);
     return result;

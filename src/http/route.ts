@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Context } from '../domain/context.ts';
 import { AppError } from '../domain/errors.ts';
+import { auditDenied, auditDownload } from './audit-trail.ts';
 import { assertCsrf, resolveAuth } from './auth.ts';
 import { invalidInputFrom } from './errors.ts';
 import { httpMessages as m } from './messages.ts';
@@ -74,9 +75,10 @@ export function defineRoute<
     handle: async (request, reply) => {
       const state = request.server.duban;
       const auth = await resolveAuth(state, request);
+      if (auth) auth.actor.address = request.ip; // the audit trail records where each request came from
       request.auth = auth;
       if (spec.auth && !auth) throw new AppError('UNAUTHENTICATED', m.unauthenticated);
-      if (spec.auth && auth) assertCsrf(request, auth);
+      if (spec.auth && auth) await auditDenied(state, request, () => assertCsrf(request, auth));
       const input = {
         params: parse(spec.params, request.params, 'params'),
         query: parse(spec.query, request.query, 'query'),
@@ -87,7 +89,8 @@ export function defineRoute<
       } as RouteInput<P, Q, B, Auth>;
       // Set before the handler so a handler can still choose another status (e.g. 503).
       reply.status(status);
-      const result = await spec.handler(input);
+      const result = await auditDenied(state, request, () => spec.handler(input));
+      await auditDownload(state, request, reply, spec.url);
       if (reply.sent || result === reply) return reply;
       if (status === 204) return reply.send();
       return result ?? {};

@@ -1,3 +1,5 @@
+// First: zod must be jitless before any schema is built (no `new Function` probe under the CSP).
+import './zod-jitless.ts';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { App as AntApp, ConfigProvider } from 'antd';
 // Under Vite 8 only this path yields the Chinese locale; 'antd/locale/zh_CN' silently falls back to English.

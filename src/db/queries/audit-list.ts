@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { DB } from '../schema.ts';
 
 /** Filters for reading the audit trail of one organization. */
@@ -7,7 +7,10 @@ export interface AuditFilter {
   entityType?: string;
   entityId?: number;
   actorUserId?: number;
+  /** The acting user's name as shown (a part of it). */
+  actor?: string;
   action?: string;
+  result?: 'success' | 'failure' | 'denied';
   /** Inclusive lower bound, UTC ISO. */
   from?: string;
   /** Exclusive upper bound, UTC ISO. */
@@ -22,12 +25,17 @@ export interface AuditEntryView {
   id: number;
   actorUserId: number | null;
   actorLabel: string;
+  address: string | null;
   action: string;
   entityType: string;
   entityId: number | null;
+  result: 'success' | 'failure' | 'denied';
   before: unknown;
   after: unknown;
   createdAt: string;
+  /** Place in the organization's hash chain and the entry's hash (null before it is chained). */
+  seq: number | null;
+  hash: string | null;
 }
 
 /** The newest audit entries of an organization matching a filter. */
@@ -36,7 +44,12 @@ export async function listAuditEntries(db: Kysely<DB>, filter: AuditFilter): Pro
   if (filter.entityType) query = query.where('entity_type', '=', filter.entityType);
   if (filter.entityId !== undefined) query = query.where('entity_id', '=', filter.entityId);
   if (filter.actorUserId !== undefined) query = query.where('actor_user_id', '=', filter.actorUserId);
+  if (filter.actor) {
+    const pattern = `%${filter.actor.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    query = query.where(sql<boolean>`actor_label like ${pattern} escape '\\'`);
+  }
   if (filter.action) query = query.where('action', '=', filter.action);
+  if (filter.result) query = query.where('result', '=', filter.result);
   if (filter.from) query = query.where('created_at', '>=', filter.from);
   if (filter.to) query = query.where('created_at', '<', filter.to);
   if (filter.beforeId !== undefined) query = query.where('id', '<', filter.beforeId);
@@ -45,11 +58,15 @@ export async function listAuditEntries(db: Kysely<DB>, filter: AuditFilter): Pro
     id: r.id,
     actorUserId: r.actor_user_id,
     actorLabel: r.actor_label,
+    address: r.address,
     action: r.action,
     entityType: r.entity_type,
     entityId: r.entity_id,
+    result: r.result,
     before: r.before === null ? null : JSON.parse(r.before),
     after: r.after === null ? null : JSON.parse(r.after),
     createdAt: r.created_at,
+    seq: r.seq,
+    hash: r.hash,
   }));
 }

@@ -61,8 +61,7 @@ export async function buildLedger(ctx: Context, planId: number, asOf?: string): 
   if (tree.plan.status === 'draft') throw new AppError('CONFLICT', M.planNotPublished);
   // A city bureau may export a district's plan: the sheets are the district's units.
   const organizationId =
-    (await findVisiblePlan(ctx.db, ctx.actor.organizationId, planId))?.organization_id ??
-    ctx.actor.organizationId;
+    (await findVisiblePlan(ctx.db, ctx.actor, planId))?.organization_id ?? ctx.actor.organizationId;
   const [reports, units] = await Promise.all([
     loadPlanReports(ctx.db, planId),
     listUnits(ctx.db, organizationId, { includeInactive: true }),

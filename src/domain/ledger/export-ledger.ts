@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { writeXlsx } from '../../documents/xlsx-cells.ts';
 import type { Light } from '../../shared/plan-tree.ts';
 import type { Context } from '../context.ts';
 import { requirePlanDate } from '../workflow-input.ts';
@@ -51,8 +52,7 @@ export async function writeLedger(ledger: Ledger): Promise<Uint8Array> {
   addSheet(book, M.totalSheet, ledger.rows);
   const used = new Set([M.totalSheet]);
   for (const unit of ledger.units) addSheet(book, sheetName(unit.name, used), unit.rows);
-  const buffer = await book.xlsx.writeBuffer();
-  return new Uint8Array(buffer as ArrayBuffer);
+  return writeXlsx(book);
 }
 
 function addSheet(book: ExcelJS.Workbook, name: string, rows: readonly LedgerRow[]): void {

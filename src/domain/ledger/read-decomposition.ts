@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { unzipSync } from 'fflate';
+import { restoreCellText } from '../../documents/xlsx-cells.ts';
 import { AppError } from '../errors.ts';
 import { fieldOfHeader, IMPORT_HEADERS, type ImportField, REQUIRED_FIELDS } from './columns.ts';
 import { ledgerMessages as M } from './messages.ts';
@@ -109,20 +110,25 @@ function findHeader(sheet: ExcelJS.Worksheet) {
   throw new AppError('INVALID_INPUT', M.noHeader(missing), { field: 'file' });
 }
 
-/** A cell's value as trimmed text; a date cell becomes its YYYY-MM-DD day. */
+/**
+ * A cell's value as trimmed text; a date cell becomes its YYYY-MM-DD day. Text Duban's own export
+ * neutralised against formulas (a leading apostrophe) reads back as it was.
+ */
 export function cellText(value: ExcelJS.CellValue): string {
   if (value === null || value === undefined) return '';
   if (value instanceof Date) {
     // Excel stores a day without a time zone; exceljs reads it as that day at 00:00 UTC.
     return Number.isNaN(value.getTime()) ? '' : value.toISOString().slice(0, 10);
   }
-  if (typeof value === 'string') return value.trim();
+  if (typeof value === 'string') return restoreCellText(value.trim());
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   if ('richText' in value)
-    return value.richText
-      .map((part) => part.text)
-      .join('')
-      .trim();
+    return restoreCellText(
+      value.richText
+        .map((part) => part.text)
+        .join('')
+        .trim(),
+    );
   if ('result' in value) return cellText(value.result as ExcelJS.CellValue);
   if ('text' in value && typeof value.text === 'string') return value.text.trim();
   if ('error' in value) return '';
