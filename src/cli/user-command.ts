@@ -3,6 +3,7 @@ import { type Database, openDatabase } from '../db/connect.ts';
 import { findUserByUsername, listUserSummaries } from '../db/queries/users.ts';
 import { addUser } from '../domain/accounts/add-user.ts';
 import { createApiToken } from '../domain/accounts/api-tokens.ts';
+import { unlockLogin } from '../domain/accounts/security-admin.ts';
 import { type Context, systemActor } from '../domain/context.ts';
 import { ensureOrganization } from '../domain/ensure-organization.ts';
 import { isAppError } from '../domain/errors.ts';
@@ -48,10 +49,10 @@ function parseRoles(values: string[]): Role[] {
   return roles as Role[];
 }
 
-/** Adds `duban user add|token|list`: accounts from the command line, through the same use cases as the API. */
+/** Adds `duban user add|token|unlock|list`: accounts from the command line, through the same use cases as the API. */
 export function registerUserCommand(program: Command): void {
   installChineseZodMessages();
-  const user = program.command('user').description('管理账号：添加、创建令牌、列出');
+  const user = program.command('user').description('管理账号：添加、创建令牌、解锁、列出');
   user
     .command('add')
     .description('添加账号；不带 --password-stdin 时在终端输入两次密码（不回显）')
@@ -106,6 +107,23 @@ export function registerUserCommand(program: Command): void {
         );
         process.stderr.write(`已为 ${name} 创建令牌（请妥善保存，之后无法再查看）：\n`);
         process.stdout.write(`${token}\n`);
+      });
+    });
+  user
+    .command('unlock')
+    .description('解除账号的登录锁定和失败记录（安全管理员的“解锁”，记入操作记录）')
+    .argument('<name>', '用户名')
+    .action(async (name: string) => {
+      await withDatabase(async (database) => {
+        const row = await findUserByUsername(database.db, name);
+        if (!row) throw new CliError(`没有用户名为“${name}”的账号`);
+        // The command line acts as the security administrator of the account's organization.
+        const actor = { ...systemActor(row.organization_id), roles: ['security_admin' as const] };
+        await unlockLogin(
+          { ...cliContext(database, row.organization_id), actor },
+          { kind: 'account', value: name },
+        );
+        process.stdout.write(`已解锁账号 ${name}\n`);
       });
     });
   user

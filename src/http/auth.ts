@@ -3,8 +3,10 @@ import type {} from '@fastify/cookie';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { findApiTokenUser } from '../domain/accounts/api-tokens.ts';
 import { loadActor } from '../domain/accounts/load-actor.ts';
+import { accountMessages as am } from '../domain/accounts/messages.ts';
 import { lookupSession } from '../domain/accounts/sessions.ts';
 import { AppError } from '../domain/errors.ts';
+import type { PendingStep } from '../shared/security.ts';
 import { httpMessages as m } from './messages.ts';
 import type { AppState, AuthState } from './state.ts';
 
@@ -32,7 +34,24 @@ export async function resolveAuth(state: AppState, request: FastifyRequest): Pro
   const session = await lookupSession(deps, token);
   const actor = session ? await loadActor(deps.db, session.userId) : undefined;
   if (!session || !actor) return null;
+  if (session.pending) assertStepAllows(request, session.pending);
   return { kind: 'session', actor, session, token };
+}
+
+// What a session still missing a login step may reach: the step itself, who am I, and logout.
+const STEP_ROUTES: Record<PendingStep, readonly string[]> = {
+  totp: ['POST /api/session/two-factor'],
+  enrol: ['POST /api/me/two-factor/setup', 'POST /api/me/two-factor'],
+  password: ['POST /api/me/password'],
+};
+const ANY_STEP = ['GET /api/me', 'DELETE /api/session', 'POST /api/session'];
+
+/** Throws FORBIDDEN, naming the missing step, for anything else a half-logged-in session asks. */
+function assertStepAllows(request: FastifyRequest, pending: PendingStep): void {
+  const route = `${request.method} ${request.routeOptions.url ?? ''}`;
+  if (ANY_STEP.includes(route) || STEP_ROUTES[pending].includes(route)) return;
+  const message = { totp: am.stepTotp, enrol: am.stepEnrol, password: am.stepPassword }[pending];
+  throw new AppError('FORBIDDEN', message, { pending });
 }
 
 /** Throws FORBIDDEN when a cookie-authenticated write lacks the session's CSRF token; bearer requests are exempt. */

@@ -62,3 +62,14 @@ export async function revokeApiToken(db: Kysely<DB>, id: number, at: string): Pr
     .executeTakeFirst();
   return result.numUpdatedRows > 0n;
 }
+
+/** Revokes every live token of a user; returns how many. */
+export async function revokeUserApiTokens(db: Kysely<DB>, userId: number, at: string): Promise<number> {
+  const result = await db
+    .updateTable('api_tokens')
+    .set({ revoked_at: at })
+    .where('user_id', '=', userId)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}

@@ -1,7 +1,7 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { DB, LoginAttemptTable } from '../schema.ts';
 
-/** A login-attempt counter row. */
+/** A login-attempt counter row; since migration 0016 only the hard locks of accounts ('account:<name>'). */
 export type LoginAttemptRow = Selectable<LoginAttemptTable>;
 
 /** The counters of some keys. */
@@ -29,35 +29,18 @@ export async function saveLoginAttempt(db: Kysely<DB>, row: LoginAttemptRow): Pr
     .execute();
 }
 
-/** Forgets a counter (after a successful login). */
+/** Forgets a counter (a lock lifted by the security administrator). */
 export async function deleteLoginAttempt(db: Kysely<DB>, key: string): Promise<void> {
   await db.deleteFrom('login_attempts').where('key', '=', key).execute();
 }
 
-/** Appends an audit entry that may have no organization (a failed login for an unknown name). */
-export async function recordLoginAudit(
-  db: Kysely<DB>,
-  entry: {
-    organizationId: number | null;
-    userId: number | null;
-    label: string;
-    action: string;
-    after: unknown;
-    at: string;
-  },
-): Promise<void> {
-  await db
-    .insertInto('audit_log')
-    .values({
-      organization_id: entry.organizationId,
-      actor_user_id: entry.userId,
-      actor_label: entry.label,
-      action: entry.action,
-      entity_type: 'user',
-      entity_id: entry.userId,
-      before: null,
-      after: JSON.stringify(entry.after),
-      created_at: entry.at,
-    })
+/** Account locks still in force at a moment ('account:<name>' rows). */
+export async function listActiveAccountLocks(db: Kysely<DB>, now: string): Promise<LoginAttemptRow[]> {
+  return db
+    .selectFrom('login_attempts')
+    .selectAll()
+    .where('key', 'like', 'account:%')
+    .where('locked_until', '>', now)
+    .orderBy('key')
     .execute();
 }

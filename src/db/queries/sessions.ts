@@ -9,9 +9,18 @@ export async function insertSession(db: Kysely<DB>, row: SessionRow): Promise<vo
   await db.insertInto('sessions').values(row).execute();
 }
 
-/** One session by id (the hash of its token). */
-export async function findSession(db: Kysely<DB>, id: string): Promise<SessionRow | undefined> {
-  return db.selectFrom('sessions').selectAll().where('id', '=', id).executeTakeFirst();
+/** One session by id (the hash of its token), with its user's organization for the session policy. */
+export async function findSession(
+  db: Kysely<DB>,
+  id: string,
+): Promise<(SessionRow & { organization_id: number }) | undefined> {
+  return db
+    .selectFrom('sessions')
+    .innerJoin('users', 'users.id', 'sessions.user_id')
+    .selectAll('sessions')
+    .select('users.organization_id')
+    .where('sessions.id', '=', id)
+    .executeTakeFirst();
 }
 
 /** Moves a session's expiry forward after activity. */
@@ -28,14 +37,21 @@ export async function touchSession(
     .execute();
 }
 
+/** Moves a session to another login step ('full' once complete). */
+export async function setSessionStage(db: Kysely<DB>, id: string, stage: string): Promise<void> {
+  await db.updateTable('sessions').set({ stage }).where('id', '=', id).execute();
+}
+
 /** Deletes one session. */
 export async function deleteSession(db: Kysely<DB>, id: string): Promise<void> {
   await db.deleteFrom('sessions').where('id', '=', id).execute();
 }
 
-/** Deletes every session of a user (after a password reset or when the account is disabled). */
-export async function deleteUserSessions(db: Kysely<DB>, userId: number): Promise<void> {
-  await db.deleteFrom('sessions').where('user_id', '=', userId).execute();
+/** Deletes every session of a user but one (the one making the change, if any). */
+export async function deleteUserSessions(db: Kysely<DB>, userId: number, keepId?: string): Promise<void> {
+  let query = db.deleteFrom('sessions').where('user_id', '=', userId);
+  if (keepId !== undefined) query = query.where('id', '!=', keepId);
+  await query.execute();
 }
 
 /** Deletes sessions that expired before a moment, so the table does not grow forever. */

@@ -1,5 +1,6 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { Role } from '../../domain/context.ts';
+import { SYSTEM_ADMIN_ROLE } from '../../policies/roles.ts';
 import type { DB, UserTable } from '../schema.ts';
 
 /** A user row. */
@@ -56,7 +57,7 @@ export async function countActiveAdmins(db: Kysely<DB>, organizationId: number):
     .select((eb) => eb.fn.countAll<number | string>().as('n'))
     .where('users.organization_id', '=', organizationId)
     .where('users.disabled', '=', 0)
-    .where('user_roles.role', '=', 'admin')
+    .where('user_roles.role', '=', SYSTEM_ADMIN_ROLE)
     .executeTakeFirstOrThrow();
   // PostgreSQL returns count(*) as a string.
   return Number(row.n);
@@ -127,6 +128,7 @@ export async function insertUser(
       email: values.email ?? null,
       disabled: 0,
       created_at: values.createdAt,
+      password_changed_at: values.createdAt,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
@@ -155,6 +157,8 @@ export async function updateUser(
   version: number,
   changes: {
     passwordHash?: string;
+    /** When passwordHash was set (for the password change interval). */
+    passwordChangedAt?: string;
     disabled?: boolean;
     displayName?: string;
     unitId?: number | null;
@@ -166,6 +170,7 @@ export async function updateUser(
     .updateTable('users')
     .set({
       ...(changes.passwordHash !== undefined ? { password_hash: changes.passwordHash } : {}),
+      ...(changes.passwordChangedAt !== undefined ? { password_changed_at: changes.passwordChangedAt } : {}),
       ...(changes.disabled !== undefined ? { disabled: changes.disabled ? 1 : 0 } : {}),
       ...(changes.displayName !== undefined ? { display_name: changes.displayName } : {}),
       ...(changes.unitId !== undefined ? { unit_id: changes.unitId } : {}),

@@ -6,13 +6,16 @@ import type { Context, Tx } from '../context.ts';
 import { AppError } from '../errors.ts';
 import { write } from '../write.ts';
 import { accountMessages as m } from './messages.ts';
-import { checkPasswordPolicy, hashPassword } from './passwords.ts';
+import { checkPasswordPolicy } from './password-rules.ts';
+import { hashPassword } from './passwords.ts';
 import { requireAdmin } from './permissions.ts';
+import { readSecurityPolicy } from './security-policy.ts';
 
 /** Creates an account in the actor's organization, bound to a unit or leader of its directory. */
 export async function addUser(ctx: Context, input: NewUser): Promise<{ id: number }> {
   requireAdmin(ctx.actor);
-  checkPasswordPolicy(input.password);
+  const policy = await readSecurityPolicy(ctx.db, ctx.actor.organizationId);
+  checkPasswordPolicy(input.password, { username: input.username, complexity: policy.passwordComplexity });
   const passwordHash = await hashPassword(input.password);
   const organizationId = ctx.actor.organizationId;
   return write(ctx, async (trx, at) => {

@@ -9,6 +9,7 @@ import {
 } from '../../db/queries/api-tokens.ts';
 import { findUserById } from '../../db/queries/users.ts';
 import type { DB } from '../../db/schema.ts';
+import { mayManageUsers } from '../../policies/users.ts';
 import type { Context, Tx } from '../context.ts';
 import { AppError } from '../errors.ts';
 import { write } from '../write.ts';
@@ -105,5 +106,5 @@ async function assertMayManageTokensOf(
   const user = await findUserById(db, userId);
   const sameOrg = user !== undefined && user.organization_id === ctx.actor.organizationId;
   // Someone else's tokens: administrators only, and only in their organization; to anyone else they do not exist.
-  if (!sameOrg || !ctx.actor.roles.includes('admin')) throw new AppError('NOT_FOUND', notFound);
+  if (!sameOrg || !mayManageUsers(ctx.actor, user.organization_id)) throw new AppError('NOT_FOUND', notFound);
 }

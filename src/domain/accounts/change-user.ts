@@ -1,10 +1,12 @@
 import { findLeaderByName } from '../../db/queries/accounts-directory.ts';
 import { findUnit, findUnitAlias, findUnitByName, type UnitRow } from '../../db/queries/units.ts';
 import { countActiveAdmins, listUserRoles, replaceUserRoles, updateUser } from '../../db/queries/users.ts';
+import { SYSTEM_ADMIN_ROLE } from '../../policies/roles.ts';
 import type { UserPatch } from '../../shared/accounts.ts';
 import type { Context, Role, Tx } from '../context.ts';
 import { AppError } from '../errors.ts';
 import { assertUpdated, write } from '../write.ts';
+import { endUserAccess } from './end-access.ts';
 import { findManagedUser } from './managed-user.ts';
 import { accountMessages as m } from './messages.ts';
 
@@ -12,8 +14,13 @@ import { accountMessages as m } from './messages.ts';
  * An administrator changes an account's name, roles and the unit or leader it is bound to, in one
  * step, so a user never holds a 股室/学校 role without a unit of that kind. Audited before and after.
  */
-export async function changeUser(ctx: Context, userId: number, patch: UserPatch): Promise<void> {
-  await write(ctx, async (trx) => {
+export async function changeUser(
+  ctx: Context,
+  userId: number,
+  patch: UserPatch,
+  keepSessionId?: string,
+): Promise<void> {
+  await write(ctx, async (trx, at) => {
     const user = await findManagedUser(ctx, trx, userId);
     const organizationId = user.organization_id;
     const beforeRoles = await listUserRoles(trx, user.id);
@@ -37,7 +44,7 @@ export async function changeUser(ctx: Context, userId: number, patch: UserPatch)
       if (!leader) throw new AppError('INVALID_INPUT', m.leaderNotFound(patch.leader), { field: 'leader' });
       leaderId = leader.id;
     }
-    const losesAdmin = beforeRoles.includes('admin') && !roles.includes('admin');
+    const losesAdmin = beforeRoles.includes(SYSTEM_ADMIN_ROLE) && !roles.includes(SYSTEM_ADMIN_ROLE);
     if (losesAdmin && user.disabled === 0 && (await countActiveAdmins(trx, organizationId)) <= 1) {
       throw new AppError('CONFLICT', m.lastAdmin, { field: 'roles' });
     }
@@ -50,6 +57,8 @@ export async function changeUser(ctx: Context, userId: number, patch: UserPatch)
       '该用户',
     );
     if (patch.roles) await replaceUserRoles(trx, user.id, roles);
+    // New roles mean new rights: sessions and tokens granted under the old ones end.
+    if (roles.join() !== beforeRoles.join()) await endUserAccess(trx, user.id, at, keepSessionId);
     return {
       result: undefined,
       audit: [

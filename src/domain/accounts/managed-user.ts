@@ -1,4 +1,6 @@
+import type { Kysely } from 'kysely';
 import { findUserById, type UserRow } from '../../db/queries/users.ts';
+import type { DB } from '../../db/schema.ts';
 import type { Context, Tx } from '../context.ts';
 import { AppError } from '../errors.ts';
 import { accountMessages as m } from './messages.ts';
@@ -8,7 +10,7 @@ import { requireAdmin } from './permissions.ts';
  * The user an administrator is about to change; a user of another organization is NOT_FOUND,
  * so administrators cannot even learn which ids exist elsewhere.
  */
-export async function findManagedUser(ctx: Context, trx: Tx, userId: number): Promise<UserRow> {
+export async function findManagedUser(ctx: Context, trx: Tx | Kysely<DB>, userId: number): Promise<UserRow> {
   requireAdmin(ctx.actor);
   const user = await findUserById(trx, userId);
   if (!user || user.organization_id !== ctx.actor.organizationId)

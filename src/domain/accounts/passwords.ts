@@ -1,21 +1,4 @@
 import { hash, verify } from '@node-rs/argon2';
-import { AppError } from '../errors.ts';
-import { accountMessages } from './messages.ts';
-
-/** The shortest password accepted. */
-export const MIN_PASSWORD_LENGTH = 10;
-const MAX_PASSWORD_LENGTH = 200;
-
-/** Throws INVALID_INPUT unless a password has at least 10 characters with both letters and digits. */
-export function checkPasswordPolicy(password: string): void {
-  const fail = (message: string) => {
-    throw new AppError('INVALID_INPUT', message, { field: 'password' });
-  };
-  if ([...password].length < MIN_PASSWORD_LENGTH) fail(accountMessages.passwordTooShort(MIN_PASSWORD_LENGTH));
-  if (password.length > MAX_PASSWORD_LENGTH) fail(accountMessages.passwordTooLong);
-  if (!/\p{L}/u.test(password) || !/\p{Nd}/u.test(password))
-    fail(accountMessages.passwordNeedsLettersAndDigits);
-}
 
 /** Hashes a password with argon2id (the library's default algorithm) and its default costs. */
 export function hashPassword(password: string): Promise<string> {

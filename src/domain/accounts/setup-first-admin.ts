@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { DialectName } from '../../db/connect.ts';
 import { anyUserExists } from '../../db/queries/users.ts';
 import type { DB } from '../../db/schema.ts';
+import { FIRST_ACCOUNT_ROLES } from '../../policies/roles.ts';
 import { systemActor } from '../context.ts';
 import { ensureOrganization } from '../ensure-organization.ts';
 import { AppError } from '../errors.ts';
@@ -27,5 +28,5 @@ export async function setupFirstAdmin(
   if (await anyUserExists(deps.db)) throw new AppError('CONFLICT', m.setupClosed);
   const organization = await ensureOrganization(deps, deps.now, input.organization);
   const ctx = { ...deps, actor: systemActor(organization.id, '初始设置') };
-  return addUser(ctx, { ...input, roles: ['admin', 'supervisor'] });
+  return addUser(ctx, { ...input, roles: [...FIRST_ACCOUNT_ROLES] });
 }

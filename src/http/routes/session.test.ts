@@ -72,22 +72,21 @@ describeEachDatabase('session routes', (current) => {
     expect(wrong.cookies).toHaveLength(0);
   });
 
-  it('locks the account after 5 failures, even for the right password, until 15 minutes pass', async () => {
-    for (let i = 0; i < 4; i++) expect((await attempt(`wrong-password-${i}`)).statusCode).toBe(401);
-    const fifth = await attempt('wrong-password-5');
-    expect(fifth.statusCode).toBe(429);
-    expect(fifth.json().error.message).toContain('账号已暂时锁定');
-    expect(Number(fifth.headers['retry-after'])).toBeGreaterThan(0);
-    // From another address too: the lock is on the account.
-    const locked = await attempt('correct-horse-42', '10.9.9.9');
-    expect(locked.statusCode).toBe(429);
-    expect(locked.json().error.code).toBe('RATE_LIMITED');
-    clock.advance(15 * 60_000 + 1000);
-    expect((await attempt('correct-horse-42')).statusCode).toBe(200);
+  it('slows a guesser down after 3 failures (429 + Retry-After) without locking the owner out elsewhere', async () => {
+    for (let i = 0; i < 3; i++) expect((await attempt(`wrong-password-${i}`)).statusCode).toBe(401);
+    const fourth = await attempt('wrong-password-4');
+    expect(fourth.statusCode).toBe(429);
+    expect(fourth.json().error.message).toBe('登录失败次数过多，请 1 秒后再试。');
+    expect(fourth.headers['retry-after']).toBe('1');
+    // The owner, from another address, gets in at once: the delay is the guesser's.
+    expect((await attempt('correct-horse-42', '10.9.9.9')).statusCode).toBe(200);
+    clock.advance(1000);
+    expect((await attempt('wrong-password-5')).statusCode).toBe(401);
+    expect((await attempt('wrong-password-6')).headers['retry-after']).toBe('2');
   });
 
-  it('limits failures per address across accounts', async () => {
-    for (let i = 0; i < 19; i++) {
+  it('slows an address down only after 20 failures across accounts, so an office behind one NAT keeps working', async () => {
+    for (let i = 0; i < 20; i++) {
       const r = await app.inject({
         method: 'POST',
         url: '/api/session',
@@ -96,16 +95,10 @@ describeEachDatabase('session routes', (current) => {
       });
       expect(r.statusCode).toBe(401);
     }
-    const twentieth = await app.inject({
-      method: 'POST',
-      url: '/api/session',
-      payload: { username: 'guess-last', password: 'wrong-password-1' },
-      remoteAddress: '10.6.6.6',
-    });
-    expect(twentieth.statusCode).toBe(429);
-    expect(twentieth.json().error.message).toContain('此地址');
     expect((await attempt('correct-horse-42', '10.6.6.6')).statusCode).toBe(429);
     expect((await attempt('correct-horse-42', '10.7.7.7')).statusCode).toBe(200);
+    clock.advance(1000);
+    expect((await attempt('correct-horse-42', '10.6.6.6')).statusCode).toBe(200);
   });
 
   it('gives a new session id at every login and ends the previous one', async () => {
@@ -127,20 +120,19 @@ describeEachDatabase('session routes', (current) => {
     ).toBe(200);
   });
 
-  it('expires a session after 8 idle hours but renews it while in use', async () => {
+  it('expires a session after 30 idle minutes but renews it while in use, and after 12 hours in any case', async () => {
     const browser = await login(app, 'zhangsan');
-    clock.advance(7 * 3600_000);
-    expect((await app.inject({ method: 'GET', url: '/api/me', headers: browser.headers })).statusCode).toBe(
-      200,
-    );
-    clock.advance(7 * 3600_000);
-    expect((await app.inject({ method: 'GET', url: '/api/me', headers: browser.headers })).statusCode).toBe(
-      200,
-    );
-    clock.advance(8 * 3600_000 + 1000);
-    expect((await app.inject({ method: 'GET', url: '/api/me', headers: browser.headers })).statusCode).toBe(
-      401,
-    );
+    const me = () => app.inject({ method: 'GET', url: '/api/me', headers: browser.headers });
+    for (let i = 0; i < 24; i++) {
+      clock.advance(29 * 60_000);
+      expect((await me()).statusCode).toBe(200);
+    }
+    // 24 × 29 minutes = 11.6 hours; the next half hour crosses the 12-hour limit.
+    clock.advance(29 * 60_000);
+    expect((await me()).statusCode).toBe(401);
+    const idle = await login(app, 'zhangsan');
+    clock.advance(30 * 60_000 + 1000);
+    expect((await app.inject({ method: 'GET', url: '/api/me', headers: idle.headers })).statusCode).toBe(401);
   });
 
   it('shows the user, roles, unit, permissions and CSRF token at GET /api/me', async () => {
@@ -181,7 +173,7 @@ describeEachDatabase('session routes', (current) => {
     );
   });
 
-  it('audits login success and failure with the address', async () => {
+  it('audits login success and failure', async () => {
     await attempt('wrong-password-1');
     await login(app, 'zhangsan');
     const rows = await current()
@@ -191,11 +183,8 @@ describeEachDatabase('session routes', (current) => {
       .orderBy('id')
       .execute();
     expect(rows.map((r) => r.action)).toEqual(['user.login_failed', 'user.login']);
-    expect(JSON.parse(rows[0]!.after!)).toMatchObject({
-      username: 'zhangsan',
-      reason: 'bad_password',
-      ip: '10.0.0.1',
-    });
+    expect(rows[0]?.actor_label).toBe('zhangsan');
+    expect(JSON.parse(rows[0]?.after ?? '{}')).toMatchObject({ reason: 'bad_password' });
   });
 });
 
@@ -211,7 +200,7 @@ describeEachDatabase('changing your own password', (current) => {
   const change = (headers: Record<string, string>, current: string, next: string) =>
     app.inject({ method: 'POST', url: '/api/me/password', headers, payload: { current, next } });
 
-  it('needs the current password, checks the policy, then ends every session', async () => {
+  it('needs the current password, checks the policy, then ends every other session', async () => {
     const browser = await login(app, 'zhangsan');
     const other = await login(app, 'zhangsan');
     const wrong = await change(browser.headers, 'not-my-password-1', 'brand-new-pass-7');
@@ -225,10 +214,10 @@ describeEachDatabase('changing your own password', (current) => {
 
     const done = await change(browser.headers, 'correct-horse-42', 'brand-new-pass-7');
     expect(done.statusCode).toBe(204);
-    for (const session of [browser, other]) {
-      const me = await app.inject({ method: 'GET', url: '/api/me', headers: session.headers });
-      expect(me.statusCode).toBe(401);
-    }
+    const me = (session: { headers: Record<string, string> }) =>
+      app.inject({ method: 'GET', url: '/api/me', headers: session.headers });
+    expect((await me(browser)).statusCode).toBe(200);
+    expect((await me(other)).statusCode).toBe(401);
     const old = await app.inject({
       method: 'POST',
       url: '/api/session',

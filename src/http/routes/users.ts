@@ -1,3 +1,4 @@
+import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { addUser } from '../../domain/accounts/add-user.ts';
 import { changeUser } from '../../domain/accounts/change-user.ts';
@@ -45,12 +46,13 @@ export const userRoutes: Route[] = [
     params: idParams,
     body: userPatchSchema,
     status: 204,
-    handler: async ({ ctx, params, body }) => changeUser(ctx, params.id, body),
+    handler: async ({ ctx, params, body, request }) =>
+      changeUser(ctx, params.id, body, ownSessionId(request)),
   }),
   defineRoute({
     method: 'POST',
     url: '/api/users/:id/password',
-    summary: '重置密码（仅管理员）；该用户的所有会话随即失效',
+    summary: '重置密码（仅管理员）；该用户的所有会话随即失效，其 API 令牌全部吊销',
     tag: '账号',
     auth: true,
     params: idParams,
@@ -61,7 +63,7 @@ export const userRoutes: Route[] = [
   defineRoute({
     method: 'POST',
     url: '/api/users/:id/disable',
-    summary: '停用账号（仅管理员）；其会话立即失效，其令牌不再可用',
+    summary: '停用账号（仅管理员）；其会话立即失效，其 API 令牌全部吊销（重新启用也不会恢复）',
     tag: '账号',
     auth: true,
     params: idParams,
@@ -81,12 +83,19 @@ export const userRoutes: Route[] = [
   defineRoute({
     method: 'PUT',
     url: '/api/users/:id/roles',
-    summary: '设置账号的角色（仅管理员；变更记入操作记录）',
+    summary: '设置账号的角色（仅管理员；变更记入操作记录）；角色有变时该用户的其他会话结束、API 令牌吊销',
     tag: '账号',
     auth: true,
     params: idParams,
     body: z.object({ roles: z.array(roleSchema).min(1) }),
     response: z.object({ roles: z.array(roleSchema) }),
-    handler: async ({ ctx, params, body }) => ({ roles: await setRoles(ctx, params.id, body.roles) }),
+    handler: async ({ ctx, params, body, request }) => ({
+      roles: await setRoles(ctx, params.id, body.roles, ownSessionId(request)),
+    }),
   }),
 ];
+
+/** The caller's own session, which a change to their own account leaves open. */
+function ownSessionId(request: FastifyRequest): string | undefined {
+  return request.auth?.kind === 'session' ? request.auth.session.id : undefined;
+}

@@ -11,6 +11,8 @@ export interface Me {
   leader: { id: number; name: string } | null;
   /** What the user may do, derived by the server from the rules it enforces. */
   permissions: Ability[];
+  /** The login step still missing (a TOTP code, enrolment, an expired password), or null. */
+  pending?: 'totp' | 'enrol' | 'password' | null;
   csrfToken?: string;
 }
 
@@ -43,14 +45,6 @@ export function useCurrentUser(): Me {
   const me = client.getQueryData<Me | null>(meKey);
   if (!me) throw new Error('useCurrentUser outside the login guard');
   return me;
-}
-
-/**
- * Whether the user holds any of the roles. Only where a role itself is meant (its name on screen);
- * what a user may do is `can`.
- */
-export function hasRole(me: Me, ...roles: string[]): boolean {
-  return me.roles.some((role) => roles.includes(role));
 }
 
 /** Whether the user may do something (an ability of /api/me). */

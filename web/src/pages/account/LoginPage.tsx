@@ -22,7 +22,7 @@ export default function LoginPage() {
   const setup = useQuery({ queryKey: ['setup'], queryFn: () => apiGet<{ open: boolean }>('/api/setup') });
   const from = (location.state as { from?: string } | null)?.from ?? '/';
 
-  if (me.data) return <Navigate to={from} replace />;
+  if (me.data) return <Navigate to={me.data.pending ? '/login/step' : from} replace state={{ from }} />;
 
   const submit = async (values: Login) => {
     setBusy(true);
@@ -31,7 +31,7 @@ export default function LoginPage() {
       const account = await api<Me>('POST', '/api/session', values);
       setCsrfToken(account.csrfToken);
       client.setQueryData(meKey, account);
-      navigate(from, { replace: true });
+      navigate(account.pending ? '/login/step' : from, { replace: true, state: { from } });
     } catch (caught) {
       setError(caught);
     } finally {

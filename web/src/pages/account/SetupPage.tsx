@@ -57,6 +57,13 @@ export default function SetupPage() {
         ) : (
           <>
             <Typography.Paragraph type="secondary">{t.setup.intro}</Typography.Paragraph>
+            <Alert
+              type="info"
+              showIcon
+              style={{ marginBottom: 16 }}
+              message={t.setup.roles}
+              description={t.setup.separation}
+            />
             <ApiErrorAlert error={error} style={{ marginBottom: 16 }} />
             <Form<Setup>
               form={form}
