@@ -1,4 +1,6 @@
+import { registerAuditCommand } from './audit-command.ts';
 import { registerBackupCommand } from './backup-command.ts';
+import { registerCalendarCommand } from './calendar-command.ts';
 import { registerImportCommand } from './import-command.ts';
 import { registerMigrateCommand } from './migrate-command.ts';
 import { registerParseCommand } from './parse-command.ts';
@@ -22,6 +24,8 @@ const COMMANDS: RegisterCommand[] = [
   registerBackupCommand,
   registerRestoreCommand,
   registerSeedCommand,
+  registerCalendarCommand,
+  registerAuditCommand,
 ];
 
 // A reader closing the pipe early (`duban parse x | head`) is not an error worth a stack trace.

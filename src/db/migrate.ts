@@ -12,6 +12,9 @@ import * as m0012 from './migrations/0012-evaluations.ts';
 import * as m0013 from './migrations/0013-plan-succession.ts';
 import * as m0014 from './migrations/0014-data-versions.ts';
 import * as m0015 from './migrations/0015-report-completions.ts';
+import * as m0016 from './migrations/0016-account-security.ts';
+import * as m0017 from './migrations/0017-audit-chain.ts';
+import * as m0018 from './migrations/0018-calendar-per-organization.ts';
 import { isPostgres } from './migrations/column-types.ts';
 
 // Migrations are listed here rather than read from a folder so that they work the same from
@@ -30,6 +33,9 @@ const migrations: Record<string, Migration> = {
   '0013-plan-succession': m0013,
   '0014-data-versions': m0014,
   '0015-report-completions': m0015,
+  '0016-account-security': m0016,
+  '0017-audit-chain': m0017,
+  '0018-calendar-per-organization': m0018,
 };
 
 /** Applies every pending migration; throws with the failing migration's error. */

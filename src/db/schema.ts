@@ -1,4 +1,5 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { ROLES } from '../shared/accounts.ts';
 import type { OccurrenceMilestone } from '../shared/items.ts';
 
 // Conventions (both databases): ids are integers from the database; timestamps are UTC ISO
@@ -44,9 +45,12 @@ export interface DB {
   finding_events: FindingEventTable;
   inspections: InspectionTable;
   audit_log: AuditLogTable;
+  audit_chain: AuditChainTable;
   sessions: SessionTable;
   api_tokens: ApiTokenTable;
   login_attempts: LoginAttemptTable;
+  login_failures: LoginFailureTable;
+  recovery_codes: RecoveryCodeTable;
   calendar_days: CalendarDayTable;
   school_calendar_entries: SchoolCalendarEntryTable;
   reporting_overrides: ReportingOverrideTable;
@@ -106,11 +110,20 @@ export interface UserTable {
   created_at: Timestamp;
   /** Where e-mail reminders go (migration 0008); optional. */
   email: ColumnType<string | null, string | null | undefined, string | null>;
+  /** When the password was last set (migration 0016), for the change interval. */
+  password_changed_at: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The enrolled TOTP secret (base32); never returned to a client. */
+  totp_secret: ColumnType<string | null, string | null | undefined, string | null>;
+  /** A TOTP secret being enrolled, until the first code confirms it. */
+  totp_pending_secret: ColumnType<string | null, string | null | undefined, string | null>;
+  totp_enabled_at: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The last TOTP step accepted (no code is used twice). */
+  totp_last_step: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 export interface UserRoleTable {
   user_id: number;
-  role: 'admin' | 'supervisor' | 'leader' | 'department' | 'school' | 'viewer';
+  role: (typeof ROLES)[number];
 }
 
 export interface SettingTable {
@@ -457,6 +470,29 @@ export interface AuditLogTable {
   before: string | null;
   after: string | null;
   created_at: Timestamp;
+  /** The client address (HTTP requests); null for the command line and jobs. */
+  address: ColumnType<string | null, string | null | undefined, string | null>;
+  /** How it ended: success, failure (e.g. a wrong password) or denied (refused by permission). */
+  result: ColumnType<'success' | 'failure' | 'denied', 'success' | 'failure' | 'denied' | undefined>;
+  /** Place in the organization's hash chain (domain/audit/); null only for rows written around it. */
+  seq: ColumnType<number | null, number | null | undefined, number | null>;
+  prev_hash: ColumnType<string | null, string | null | undefined, string | null>;
+  /** SHA-256 of the previous entry's hash and this entry's canonical serialisation. */
+  hash: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+/** The head and anchor of one organization's audit hash chain (chain 0: entries of no organization). */
+export interface AuditChainTable {
+  chain_id: number;
+  seq: number;
+  hash: string;
+  /** The id of the last chained entry. */
+  last_id: number;
+  /** Where the kept chain starts: the last purged entry's seq and hash (0 and zeros before any purge). */
+  anchor_seq: number;
+  anchor_hash: string;
+  anchor_at: string | null;
+  updated_at: string;
 }
 
 /** A login session; the id is the SHA-256 of the token in the cookie. */
@@ -469,6 +505,8 @@ export interface SessionTable {
   last_seen_at: Timestamp;
   ip: string | null;
   user_agent: string | null;
+  /** 'full', or the login step still missing: 'totp', 'enrol', 'password' (migration 0016). */
+  stage: ColumnType<string, string | undefined, string>;
 }
 
 /** A bearer token for scripts; only its SHA-256 is stored. */
@@ -490,6 +528,23 @@ export interface LoginAttemptTable {
   locked_until: Timestamp | null;
 }
 
+/** One failed login (migration 0016): delays and locks are counted from these rows. */
+export interface LoginFailureTable {
+  id: Id;
+  account: string;
+  address: string;
+  organization_id: number | null;
+  at: Timestamp;
+}
+
+/** A one-time two-factor recovery code, stored as its SHA-256. */
+export interface RecoveryCodeTable {
+  id: Id;
+  user_id: number;
+  code_hash: string;
+  used_at: Timestamp | null;
+}
+
 export type Plan = Selectable<PlanTable>;
 export type NewPlan = Insertable<PlanTable>;
 export type PlanUpdate = Updateable<PlanTable>;
@@ -500,6 +555,9 @@ export type Report = Selectable<ReportTable>;
 
 /** A day that differs from Monday–Friday: a holiday, or a worked weekend day (调休). */
 export interface CalendarDayTable {
+  id: Id;
+  /** Null: the national default every organization shares; else that organization's own day (migration 0018). */
+  organization_id: number | null;
   /** YYYY-MM-DD. */
   date: string;
   kind: 'holiday' | 'workday';

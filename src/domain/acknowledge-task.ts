@@ -1,7 +1,7 @@
 import { updateTaskIfVersion } from '../db/queries/tasks.ts';
+import { requireOpenTask, requireOwner, requireVisibleTask } from '../policies/tasks.ts';
 import type { Context } from './context.ts';
 import { AppError } from './errors.ts';
-import { requireOpenTask, requireOwner, requireVisibleTask } from './task-access.ts';
 import { workflowMessages as M } from './workflow-messages.ts';
 import { assertUpdated, write } from './write.ts';
 

@@ -1,6 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { DialectName } from '../db/connect.ts';
 import type { DB, UserRoleTable } from '../db/schema.ts';
+import { SYSTEM_ROLES } from '../policies/roles.ts';
 
 /** A role a user can hold (DESIGN.md, "Who uses it"). */
 export type Role = UserRoleTable['role'];
@@ -16,6 +17,8 @@ export interface Actor {
   unitId: number | null;
   /** The leader row a leader user is. */
   leaderId: number | null;
+  /** The client address of the request (audit trail); absent for the command line and jobs. */
+  address?: string | null;
 }
 
 /** What every use case receives: the database, who acts, and the clock (fixed in tests). */
@@ -51,7 +54,7 @@ export function systemActor(organizationId: number, label = '命令行'): Actor 
     organizationId,
     userId: null,
     label,
-    roles: ['admin', 'supervisor'],
+    roles: [...SYSTEM_ROLES],
     unitId: null,
     leaderId: null,
   };

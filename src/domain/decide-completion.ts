@@ -1,9 +1,9 @@
 import { decideCompletionRequest, findVisibleCompletionRequest } from '../db/queries/completions.ts';
 import { insertReview } from '../db/queries/reviews.ts';
 import { updateTaskIfVersion } from '../db/queries/tasks.ts';
+import { isSupervisorOf, requireVisibleTask } from '../policies/tasks.ts';
 import type { Context } from './context.ts';
 import { AppError } from './errors.ts';
-import { isSupervisorOf, requireVisibleTask } from './task-access.ts';
 import { checkDecision, type ReviewDecision } from './workflow-input.ts';
 import { workflowMessages as M } from './workflow-messages.ts';
 import { assertUpdated, write } from './write.ts';

@@ -1,9 +1,9 @@
 import { findVisibleExtension, decideExtension as storeDecision } from '../db/queries/extensions.ts';
 import { moveIndicatorDueDates } from '../db/queries/indicators.ts';
 import { moveChildTaskDueDates, updateTaskIfVersion } from '../db/queries/tasks.ts';
+import { canReview, requireVisibleTask } from '../policies/tasks.ts';
 import type { Context } from './context.ts';
 import { AppError } from './errors.ts';
-import { canReview, requireVisibleTask } from './task-access.ts';
 import { invalid } from './workflow-input.ts';
 import { workflowMessages as M } from './workflow-messages.ts';
 import { assertUpdated, type WriteResult, write } from './write.ts';

@@ -7,9 +7,9 @@ import {
   updateTaskIfVersion,
 } from '../db/queries/tasks.ts';
 import { findUnit } from '../db/queries/units.ts';
+import { isSupervisorOf, requireOpenTask, requireVisibleTask } from '../policies/tasks.ts';
 import type { Context, Tx } from './context.ts';
 import { AppError } from './errors.ts';
-import { isSupervisorOf, requireOpenTask, requireVisibleTask } from './task-access.ts';
 import { invalid, requirePlanDate, requireVersion } from './workflow-input.ts';
 import { workflowMessages as M } from './workflow-messages.ts';
 import { assertUpdated, write } from './write.ts';

@@ -40,7 +40,7 @@ const auditLimit = 200;
  */
 export async function getItemDetail(ctx: Context, input: GetItemDetailInput): Promise<ItemDetail> {
   const { db, actor } = ctx;
-  const item = await findReadableItem(db, actor.organizationId, input.itemId);
+  const item = await findReadableItem(db, actor, input.itemId);
   if (!item) throw new AppError('NOT_FOUND', M.itemNotFound(input.itemId), { itemId: input.itemId });
   const published = item.plan_status !== 'draft';
   const [people, tasks, draftIndicators, lights] = await Promise.all([

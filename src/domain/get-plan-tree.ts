@@ -42,7 +42,7 @@ export interface GetPlanTreeInput {
  */
 export async function getPlanTree(ctx: Context, input: GetPlanTreeInput): Promise<PlanTree> {
   const { db, actor } = ctx;
-  const plan = await findVisiblePlan(db, actor.organizationId, input.planId);
+  const plan = await findVisiblePlan(db, actor, input.planId);
   if (!plan)
     throw new AppError('NOT_FOUND', planMessages.planNotFound(input.planId), { planId: input.planId });
   const [sections, items, leaders, units, draftIndicators, tasks, owners, indicators, slots, visible] =

@@ -3,7 +3,7 @@ import type { Context } from './context.ts';
 
 export type { PlanListRow } from '../db/queries/plans.ts';
 
-/** The plans the actor's organization may read (its own and its child bureaus'), newest year first. */
+/** The plans the actor may read (src/policies/plans.ts: own, and child bureaus' for readers of all), newest year first. */
 export async function listPlans(ctx: Context): Promise<PlanListRow[]> {
-  return listPlanRows(ctx.db, ctx.actor.organizationId);
+  return listPlanRows(ctx.db, ctx.actor);
 }

@@ -1,10 +1,10 @@
 import { attachEvidence, type EvidenceRef } from '../db/queries/evidence.ts';
 import { findVisibleIndicator } from '../db/queries/indicators.ts';
 import { insertOccurrence } from '../db/queries/occurrences.ts';
+import { requireOpenTask, requireOwner, requireVisibleTask } from '../policies/tasks.ts';
 import { type Context, shanghaiToday } from './context.ts';
 import { AppError } from './errors.ts';
 import { type CompletionInput, checkCompletion } from './report-completions.ts';
-import { requireOpenTask, requireOwner, requireVisibleTask } from './task-access.ts';
 import { workflowMessages as M } from './workflow-messages.ts';
 import { write } from './write.ts';
 

@@ -26,7 +26,7 @@ import type {
   TaskLightRow,
 } from './plan-lights-model.ts';
 import { filingForPeriod } from './reporting/filing.ts';
-import { reportingPeriods } from './reporting/reporting-rule.ts';
+import { type ReportingPeriod, type ReportingRule, reportingPeriods } from './reporting/reporting-rule.ts';
 
 function groupBy<T, K>(rows: readonly T[], key: (row: T) => K): Map<K, T[]> {
   const map = new Map<K, T[]>();
@@ -47,6 +47,23 @@ export function buildPlanLights(data: PlanLightData, asOf: string, settings: Lig
   const reportsByKey = new Map(data.reports.map((r) => [`${r.taskId}/${r.unitId}/${r.period}`, r]));
   const reportsByTaskUnit = groupBy(data.reports, (r) => `${r.taskId}/${r.unitId}`);
   const unitName = (id: number) => data.unitNames.get(id)?.name ?? `单位${id}`;
+
+  // Tasks of one rule and the same dates share their periods: computed once (a plan of 10,000 items
+  // has a handful of distinct date pairs), not per task over the working-day calendar.
+  const periodCache = new Map<ReportingRule, Map<string, ReportingPeriod[]>>();
+  const periodsOf = (rule: ReportingRule, startOn: string, endOn: string): ReportingPeriod[] => {
+    let byDates = periodCache.get(rule);
+    if (!byDates) {
+      byDates = new Map();
+      periodCache.set(rule, byDates);
+    }
+    const key = `${startOn}/${endOn}`;
+    const known = byDates.get(key);
+    if (known) return known;
+    const periods = reportingPeriods(rule, startOn, endOn, data.reporting);
+    byDates.set(key, periods);
+    return periods;
+  };
 
   const own = new Map<number, TaskLightRow>();
   for (const task of data.tasks) {
@@ -102,8 +119,7 @@ export function buildPlanLights(data: PlanLightData, asOf: string, settings: Lig
     }));
     // The task's reporting rule (organization, plan and task overrides) and the working-day calendar
     // give its periods and due dates; a quarter's or term's report is any report on one of its months.
-    const rule = data.reporting.ruleOfTask(task.id);
-    const periods = reportingPeriods(rule, task.startOn, minDay(yearEnd, task.dueOn), data.reporting);
+    const periods = periodsOf(data.reporting.ruleOfTask(task.id), task.startOn, minDay(yearEnd, task.dueOn));
     const slots: ReportSlot[] = owners.flatMap((owner) =>
       periods.map((period) => {
         const filed = filingForPeriod(period.months, (month) =>

@@ -1,9 +1,9 @@
 import { insertCompletionRequest } from '../db/queries/completions.ts';
 import { attachEvidence, type EvidenceRef, type UploadedFile } from '../db/queries/evidence.ts';
 import { updateTaskIfVersion } from '../db/queries/tasks.ts';
+import { requireOpenTask, requireOwner, requireVisibleTask } from '../policies/tasks.ts';
 import type { Context } from './context.ts';
 import { AppError } from './errors.ts';
-import { requireOpenTask, requireOwner, requireVisibleTask } from './task-access.ts';
 import { checkFiles, requireText } from './workflow-input.ts';
 import { workflowMessages as M } from './workflow-messages.ts';
 import { assertUpdated, write } from './write.ts';

@@ -1,8 +1,8 @@
 import { hasPendingExtension, insertExtension } from '../db/queries/extensions.ts';
 import { updateTaskIfVersion } from '../db/queries/tasks.ts';
+import { requireOpenTask, requireOwner, requireVisibleTask } from '../policies/tasks.ts';
 import type { Context } from './context.ts';
 import { AppError } from './errors.ts';
-import { requireOpenTask, requireOwner, requireVisibleTask } from './task-access.ts';
 import { invalid, requirePlanDate, requireText } from './workflow-input.ts';
 import { workflowMessages as M } from './workflow-messages.ts';
 import { assertUpdated, write } from './write.ts';

@@ -1,8 +1,8 @@
 import { findVisibleOccurrence, setOccurrenceState } from '../db/queries/occurrences.ts';
 import { insertReview } from '../db/queries/reviews.ts';
+import { canReview, requireVisibleTask } from '../policies/tasks.ts';
 import type { Context } from './context.ts';
 import { AppError } from './errors.ts';
-import { canReview, requireVisibleTask } from './task-access.ts';
 import { checkDecision, type ReviewDecision } from './workflow-input.ts';
 import { workflowMessages as M } from './workflow-messages.ts';
 import { assertUpdated, write } from './write.ts';

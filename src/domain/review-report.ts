@@ -1,12 +1,12 @@
 import { reviewReportOccurrences } from '../db/queries/occurrences.ts';
 import { findVisibleReport, setReportState } from '../db/queries/reports.ts';
 import { insertReview } from '../db/queries/reviews.ts';
+import { canReview, requireVisibleTask } from '../policies/tasks.ts';
 import type { Context } from './context.ts';
 import { AppError } from './errors.ts';
 import { deliverPendingReminders } from './reminders/deliver-reminders.ts';
 import { loadNotificationSettings } from './reminders/notification-settings.ts';
 import { recordReviewNotice } from './reminders/review-notices.ts';
-import { canReview, requireVisibleTask } from './task-access.ts';
 import { checkDecision, type ReviewDecision } from './workflow-input.ts';
 import { workflowMessages as M } from './workflow-messages.ts';
 import { assertUpdated, write } from './write.ts';

@@ -2,10 +2,10 @@ import { attachEvidence, type EvidenceRef, type UploadedFile } from '../db/queri
 import { findReport, insertReport, type ReportFiling, refileReport } from '../db/queries/reports.ts';
 import { acknowledgeIfPending } from '../db/queries/tasks.ts';
 import type { ReportTable } from '../db/schema.ts';
+import { requireOpenTask, requireOwner, requireVisibleTask } from '../policies/tasks.ts';
 import { type Context, shanghaiToday } from './context.ts';
 import { AppError } from './errors.ts';
 import { type CompletionInput, type FiledCompletion, fileReportCompletions } from './report-completions.ts';
-import { requireOpenTask, requireOwner, requireVisibleTask } from './task-access.ts';
 import { checkFiles, invalid, requireText } from './workflow-input.ts';
 import { workflowMessages as M } from './workflow-messages.ts';
 import { assertUpdated, write } from './write.ts';

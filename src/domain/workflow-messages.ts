@@ -14,10 +14,10 @@ export const workflowMessages = {
   unitNotFound: (id: number) => `责任单位（编号 ${id}）不存在或已停用，请从单位列表中重新选择。`,
 
   notOwner: '只有该任务的牵头或配合单位可以办理此事项，请联系牵头单位办理。',
-  notReviewer: '只有督办人员、该要点的责任领导或管理员可以审核，请联系督办室。',
-  notCompletionReviewer: '办结申请只能由督办人员或管理员审核，请联系督办室。',
-  notExtensionDecider: '延期申请只能由该要点的责任领导、督办人员或管理员审批，请联系责任领导。',
-  notEditor: '只有督办人员或管理员可以调整任务，请联系督办室。',
+  notReviewer: '只有本单位的督办人员或该要点的责任领导可以审核，请联系督办室。',
+  notCompletionReviewer: '办结申请只能由本单位的督办人员审核，请联系督办室。',
+  notExtensionDecider: '延期申请只能由该要点的责任领导或本单位的督办人员审批，请联系责任领导。',
+  notEditor: '只有本单位的督办人员可以调整任务，请联系督办室。',
   notSettingsEditor: '只有管理员可以修改亮灯阈值，请联系系统管理员。',
 
   planNotPublished: '该工作要点尚未发布或已关闭，不能办理。请待督办室发布后再操作。',

@@ -25,6 +25,7 @@ import { noticeRoutes } from './routes/notices.ts';
 import { notificationsRoutes } from './routes/notifications.ts';
 import { planCompareRoutes } from './routes/plan-compare.ts';
 import { planRoutes } from './routes/plans.ts';
+import { securityRoutes } from './routes/security.ts';
 import { sessionRoutes } from './routes/session.ts';
 import { settingsRoutes } from './routes/settings.ts';
 import { setupRoutes } from './routes/setup.ts';
@@ -132,6 +133,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     ...sessionRoutes,
     ...setupRoutes,
     ...userRoutes,
+    ...securityRoutes,
     ...tokenRoutes,
     ...auditRoutes,
     ...noticeRoutes,

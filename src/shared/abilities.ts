@@ -6,7 +6,9 @@
 export const ABILITIES = [
   // Accounts and system administration.
   'users.manage',
+  'security.manage',
   'audit.read',
+  'audit.export',
   'jobs.manage',
   'notifications.configure',
   'reminders.read',

@@ -3,7 +3,16 @@ import { z } from 'zod';
 // Contracts shared by the HTTP routes, the CLI and the web forms.
 
 /** Every role a user can hold (DESIGN.md, "Who uses it"). */
-export const ROLES = ['admin', 'supervisor', 'leader', 'department', 'school', 'viewer'] as const;
+export const ROLES = [
+  'admin',
+  'security_admin',
+  'auditor',
+  'supervisor',
+  'leader',
+  'department',
+  'school',
+  'viewer',
+] as const;
 
 /** A role code. */
 export const roleSchema = z.enum(ROLES);

@@ -27,11 +27,18 @@ export const calendarDayInputSchema = z.object({
 /** A holiday or swapped working day. */
 export type CalendarDayInput = z.infer<typeof calendarDayInputSchema>;
 
-/** A day that differs from the Monday–Friday rule, as GET /api/calendar returns it. */
+/**
+ * A day that differs from the Monday–Friday rule for the reader's organization, as GET
+ * /api/calendar returns it: the organization's own entry where it has one, else the national default.
+ */
 export interface CalendarDayView extends CalendarDayInput {
   date: string;
   /** Day of the week, 0 = Sunday … 6 = Saturday. */
   weekday: number;
+  /** True when this organization set the day itself (本局调整); false for the national default. */
+  own: boolean;
+  /** The national default of the date when the organization's own entry replaces one (恢复默认 brings it back). */
+  national: CalendarDayInput | null;
 }
 
 /** One term (学期) or vacation (寒假、暑假) of a school year. */

@@ -247,7 +247,8 @@ export async function seedEvaluationFixture(database: Database): Promise<Evaluat
 
   const actors = {
     supervisor: await addUser(db, org, 'duban', ['supervisor']),
-    admin: await addUser(db, org, 'admin', ['admin']),
+    // A system administrator who is also given the supervisor role (三员分立: admin alone sees no business data).
+    admin: await addUser(db, org, 'admin', ['admin', 'supervisor']),
     leader: await addUser(db, org, 'leader', ['leader']),
     viewer: await addUser(db, org, 'viewer', ['viewer']),
     office: await addUser(db, org, 'bgs', ['department'], { unitId: units.office }),

@@ -70,7 +70,8 @@ export async function seedWorkflow(database: Database): Promise<WorkflowFixture>
   });
   const actors = {
     supervisor: await addUser(db, org, 'duban', ['supervisor']),
-    admin: await addUser(db, org, 'admin', ['admin']),
+    // A system administrator who is also given the supervisor role (三员分立: admin alone sees no business data).
+    admin: await addUser(db, org, 'admin', ['admin', 'supervisor']),
     office: await addUser(db, org, 'bgs', ['department'], { unitId: office }),
     approval: await addUser(db, org, 'xzsp', ['department'], { unitId: approval }),
     personnel: await addUser(db, org, 'rsg', ['department'], { unitId: personnel }),

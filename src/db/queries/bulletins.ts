@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, type SqlBool, sql } from 'kysely';
 import type { BulletinTable, DB } from '../schema.ts';
 
 /** A bulletin row with the names a reader needs (plan, who created, edited and issued it). */
@@ -67,26 +67,34 @@ function normalise(row: BulletinRow): BulletinRow {
 export async function listBulletins(
   db: Kysely<DB>,
   organizationId: number,
-  filter: { planId?: number; issuedOnly: boolean },
+  filter: { planId?: number; issuedOnly: boolean; childrenIssued?: boolean },
 ): Promise<BulletinRow[]> {
-  let query = baseQuery(db).where('b.organization_id', '=', organizationId);
+  let query = baseQuery(db).where(ownOrChildIssued(organizationId, filter.childrenIssued ?? false));
   if (filter.planId !== undefined) query = query.where('b.plan_id', '=', filter.planId);
   if (filter.issuedOnly) query = query.where('b.state', '=', 'issued');
   const rows = await query.orderBy('b.month', 'desc').orderBy('b.revision', 'desc').execute();
   return rows.map(normalise);
 }
 
-/** One bulletin of the organization, or undefined. */
+/** One bulletin of the organization (or an issued one of a child bureau, when asked), or undefined. */
 export async function findBulletin(
   db: Kysely<DB>,
   organizationId: number,
   id: number,
+  childrenIssued = false,
 ): Promise<BulletinRow | undefined> {
   const row = await baseQuery(db)
     .where('b.id', '=', id)
-    .where('b.organization_id', '=', organizationId)
+    .where(ownOrChildIssued(organizationId, childrenIssued))
     .executeTakeFirst();
   return row && normalise(row);
+}
+
+/** "The organization's bulletin, or (when asked) an issued bulletin of one of its child bureaus". */
+function ownOrChildIssued(organizationId: number, childrenIssued: boolean) {
+  return childrenIssued
+    ? sql<SqlBool>`(b.organization_id = ${organizationId} or (b.state = 'issued' and b.organization_id in (select o.id from organizations o where o.parent_id = ${organizationId})))`
+    : sql<SqlBool>`b.organization_id = ${organizationId}`;
 }
 
 /** The revisions of a plan's month so far: the open draft's id (if any) and the largest revision. */

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Actor } from '../../domain/context.ts';
+import { planReach } from '../../policies/roles.ts';
 import type { DB, EvidenceTable, ReviewTable } from '../schema.ts';
 import { taskVisibleTo } from './visibility.ts';
 
@@ -7,7 +8,9 @@ import { taskVisibleTo } from './visibility.ts';
 // record for all of them in one query, so the page costs the same number of queries for any item.
 
 /** An item with its plan and section, if the organization may read the plan. */
-export async function findReadableItem(db: Kysely<DB>, organizationId: number, itemId: number) {
+export async function findReadableItem(db: Kysely<DB>, actor: Actor, itemId: number) {
+  const reach = planReach(actor);
+  const organizationId = reach === 'none' ? -1 : actor.organizationId;
   return (
     db
       .selectFrom('items')
@@ -29,15 +32,20 @@ export async function findReadableItem(db: Kysely<DB>, organizationId: number, i
         'sections.title as section_title',
       ])
       .where('items.id', '=', itemId)
-      // A bureau reads its own plans and those of the bureaus directly under it (DESIGN.md, Scale).
+      // Whose plans the actor reads is the policy's (src/policies/plans.ts planReach): their own, and
+      // those of the bureaus directly under it for readers of the whole organization (DESIGN.md, Scale).
       .where((eb) =>
         eb.or([
           eb('plans.organization_id', '=', organizationId),
-          eb(
-            'plans.organization_id',
-            'in',
-            eb.selectFrom('organizations').select('id').where('parent_id', '=', organizationId),
-          ),
+          ...(reach !== 'children'
+            ? []
+            : [
+                eb(
+                  'plans.organization_id',
+                  'in',
+                  eb.selectFrom('organizations').select('id').where('parent_id', '=', organizationId),
+                ),
+              ]),
         ]),
       )
       .executeTakeFirst()

@@ -1,4 +1,6 @@
 import type { Kysely, Selectable } from 'kysely';
+import type { Actor } from '../../domain/context.ts';
+import { planReach } from '../../policies/roles.ts';
 import type { DB, NewPlan, PlanTable } from '../schema.ts';
 
 /** A plan row. */
@@ -19,16 +21,23 @@ export interface PlanListRow {
   tasks: number;
 }
 
-// A bureau sees its own plans and those of the bureaus directly under it (DESIGN.md, Scale).
-function visibleOrganizations(db: Kysely<DB>, organizationId: number) {
+// The organizations whose plans the actor reads, as src/policies/plans.ts says (planReach): none for
+// the three administrators; their own; or also the bureaus directly under it (DESIGN.md, Scale).
+function visibleOrganizations(db: Kysely<DB>, actor: Actor) {
+  const reach = planReach(actor);
+  const organizationId = reach === 'none' ? -1 : actor.organizationId;
   return db
     .selectFrom('organizations')
     .select('id')
-    .where((eb) => eb.or([eb('id', '=', organizationId), eb('parent_id', '=', organizationId)]));
+    .where((eb) =>
+      reach === 'children'
+        ? eb.or([eb('id', '=', organizationId), eb('parent_id', '=', organizationId)])
+        : eb('id', '=', organizationId),
+    );
 }
 
-/** The plans an organization may read, newest year first, with item and task counts. */
-export async function listPlans(db: Kysely<DB>, organizationId: number): Promise<PlanListRow[]> {
+/** The plans the actor may read, newest year first, with item and task counts. */
+export async function listPlans(db: Kysely<DB>, actor: Actor): Promise<PlanListRow[]> {
   const rows = await db
     .selectFrom('plans')
     .select((eb) => [
@@ -52,7 +61,7 @@ export async function listPlans(db: Kysely<DB>, organizationId: number): Promise
         .whereRef('tasks.plan_id', '=', 'plans.id')
         .as('tasks'),
     ])
-    .where('plans.organization_id', 'in', visibleOrganizations(db, organizationId))
+    .where('plans.organization_id', 'in', visibleOrganizations(db, actor))
     .orderBy('plans.year', 'desc')
     .orderBy('plans.id', 'desc')
     .execute();
@@ -60,17 +69,17 @@ export async function listPlans(db: Kysely<DB>, organizationId: number): Promise
   return rows.map((row) => ({ ...row, items: Number(row.items ?? 0), tasks: Number(row.tasks ?? 0) }));
 }
 
-/** One plan the organization may read. */
+/** One plan the actor may read (src/policies/plans.ts planReach), or undefined. */
 export async function findVisiblePlan(
   db: Kysely<DB>,
-  organizationId: number,
+  actor: Actor,
   planId: number,
 ): Promise<PlanRow | undefined> {
   return db
     .selectFrom('plans')
     .selectAll()
     .where('id', '=', planId)
-    .where('organization_id', 'in', visibleOrganizations(db, organizationId))
+    .where('organization_id', 'in', visibleOrganizations(db, actor))
     .executeTakeFirst();
 }
 

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { SUPERVISOR_ROLE } from '../../policies/roles.ts';
 import type { ReminderLogEntry, ReminderLogQuery } from '../../shared/notifications.ts';
 import type { DB, ReminderTable } from '../schema.ts';
 
@@ -29,7 +30,7 @@ export async function listReminderPeople(
       .innerJoin('users', 'users.id', 'user_roles.user_id')
       .select('user_roles.user_id as userId')
       .where('users.organization_id', '=', organizationId)
-      .where('user_roles.role', '=', 'supervisor')
+      .where('user_roles.role', '=', SUPERVISOR_ROLE)
       .execute(),
   ]);
   const supervising = new Set(supervisors.map((s) => s.userId));

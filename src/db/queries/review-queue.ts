@@ -1,17 +1,18 @@
 import { type Kysely, type RawBuilder, type SqlBool, sql } from 'kysely';
 import type { Actor } from '../../domain/context.ts';
+import { isBoundLeader, isSupervisor } from '../../policies/roles.ts';
 import type { DB, EvidenceTable, OccurrenceMilestone, ReportTable } from '../schema.ts';
 import { leadsItemOfTask } from './visibility.ts';
 
 /**
  * The SQL condition "the actor may review work on the task `tasks` of the plan `plans`": the
- * supervisors and admins of the plan's own organization, or a leader named on the task's item.
- * Mirrors canReview in domain/task-access.ts (a parent bureau reads its districts but does not review).
+ * supervisors of the plan's own organization, or a leader named on the task's item.
+ * Mirrors canReview in src/policies/tasks.ts (a parent bureau reads its districts but does not review).
  */
 export function reviewableBy(actor: Actor): RawBuilder<SqlBool> {
   const sameOrganization = sql<SqlBool>`plans.organization_id = ${actor.organizationId}`;
-  if (actor.roles.some((role) => role === 'supervisor' || role === 'admin')) return sameOrganization;
-  if (actor.leaderId !== null && actor.roles.includes('leader')) {
+  if (isSupervisor(actor)) return sameOrganization;
+  if (isBoundLeader(actor) && actor.leaderId !== null) {
     return sql<SqlBool>`(${sameOrganization} and ${leadsItemOfTask(actor.leaderId)})`;
   }
   return sql<SqlBool>`1 = 0`;

@@ -1,5 +1,6 @@
 import { type Kysely, type SqlBool, sql } from 'kysely';
 import type { Actor } from '../../domain/context.ts';
+import { actingUnit, isBoundLeader } from '../../policies/roles.ts';
 import type { DB, SupervisionNoticeEventTable, SupervisionNoticeTable } from '../schema.ts';
 import { readsWholeOrganization } from './visibility.ts';
 
@@ -32,17 +33,16 @@ export interface NoticeRow {
 }
 
 /**
- * The SQL condition "the actor may see this notice" over `supervision_notices as n`: supervisors,
- * admins and viewers their organization's; department and school users those addressed to their
+ * The SQL condition "the actor may see this notice" over `supervision_notices as n`: supervisors
+ * and viewers their organization's; department and school users those addressed to their
  * unit; leaders those on items naming them.
  */
 function noticeVisibleTo(actor: Actor) {
   if (readsWholeOrganization(actor)) return sql<SqlBool>`n.organization_id = ${actor.organizationId}`;
   const clauses = [];
-  if (actor.unitId !== null && actor.roles.some((r) => r === 'department' || r === 'school')) {
-    clauses.push(sql<SqlBool>`n.unit_id = ${actor.unitId}`);
-  }
-  if (actor.leaderId !== null && actor.roles.includes('leader')) {
+  const unitId = actingUnit(actor);
+  if (unitId !== null) clauses.push(sql<SqlBool>`n.unit_id = ${unitId}`);
+  if (isBoundLeader(actor) && actor.leaderId !== null) {
     // A task-level notice names no item directly; its task's item does.
     clauses.push(
       sql<SqlBool>`exists (select 1 from item_leaders il where il.leader_id = ${actor.leaderId} and il.item_id = coalesce(n.item_id, (select t2.item_id from tasks t2 where t2.id = n.task_id)))`,

@@ -1,5 +1,6 @@
 import { type Kysely, type RawBuilder, type SqlBool, sql } from 'kysely';
 import type { Actor } from '../../domain/context.ts';
+import { actingUnit, isBoundLeader } from '../../policies/roles.ts';
 import type { DB, EvidenceTable, TaskStatus } from '../schema.ts';
 import { leadsItemOfTask, ownsTask, taskVisibleTo } from './visibility.ts';
 
@@ -34,11 +35,9 @@ export interface TaskListEntry {
 // they have no own tasks, and "all" is what the unfiltered list already shows them.
 function mineCondition(actor: Actor): RawBuilder<SqlBool> {
   const clauses: RawBuilder<SqlBool>[] = [];
-  if (actor.unitId !== null && actor.roles.some((r) => r === 'department' || r === 'school')) {
-    clauses.push(ownsTask(actor.unitId));
-  }
-  if (actor.leaderId !== null && actor.roles.includes('leader'))
-    clauses.push(leadsItemOfTask(actor.leaderId));
+  const unitId = actingUnit(actor);
+  if (unitId !== null) clauses.push(ownsTask(unitId));
+  if (isBoundLeader(actor) && actor.leaderId !== null) clauses.push(leadsItemOfTask(actor.leaderId));
   if (clauses.length === 0) return sql<SqlBool>`1 = 0`;
   return sql<SqlBool>`(${sql.join(clauses, sql` or `)})`;
 }

@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { Actor } from '../../domain/context.ts';
+import { isLeader, isUnitUser } from '../../policies/roles.ts';
 import type { DB, PlanTable, TaskStatus, TaskTable } from '../schema.ts';
 import { flag, leadsItemOfTask, ownsTask, taskVisibleTo } from './visibility.ts';
 
@@ -74,8 +75,8 @@ export async function findVisibleTask(
     organizationId: row.organization_id,
     planYear: row.year,
     planStatus: row.plan_status,
-    actorOwns: Number(row.owns) === 1 && actor.roles.some((r) => r === 'department' || r === 'school'),
-    actorLeadsItem: Number(row.leads) === 1 && actor.roles.includes('leader'),
+    actorOwns: Number(row.owns) === 1 && isUnitUser(actor),
+    actorLeadsItem: Number(row.leads) === 1 && isLeader(actor),
   };
 }
 

@@ -1,18 +1,17 @@
 import { type RawBuilder, type SqlBool, sql } from 'kysely';
 import type { Actor } from '../../domain/context.ts';
+import { actingUnit, isBoundLeader, readsWholeOrganization } from '../../policies/roles.ts';
+
+export { readsWholeOrganization };
 
 // Raw SQL on purpose: the predicate is used in queries that join different tables around `tasks`
 // and `plans`, and a typed expression builder would have to be re-typed for each join shape.
 
-/** Whether the actor reads everything in their organization (and its child bureaus). */
-export function readsWholeOrganization(actor: Actor): boolean {
-  return actor.roles.some((role) => role === 'admin' || role === 'supervisor' || role === 'viewer');
-}
-
 /**
  * The SQL condition "the actor may see this task", over a query that names the tables `tasks` and
- * `plans`: supervisors, admins and viewers see their organization and its child bureaus; leaders
- * the items naming them; department and school users the tasks their unit leads or co-owns.
+ * `plans`, from the policies (src/policies/roles.ts): supervisors and viewers see their organization
+ * and its child bureaus; leaders the items naming them; department and school users the tasks their
+ * unit leads or co-owns; the three administrators nothing (三员分立).
  */
 export function taskVisibleTo(actor: Actor): RawBuilder<SqlBool> {
   if (readsWholeOrganization(actor)) {
@@ -20,10 +19,9 @@ export function taskVisibleTo(actor: Actor): RawBuilder<SqlBool> {
     return sql<SqlBool>`(plans.organization_id = ${actor.organizationId} or plans.organization_id in (select o.id from organizations o where o.parent_id = ${actor.organizationId}))`;
   }
   const clauses: RawBuilder<SqlBool>[] = [];
-  if (actor.unitId !== null && actor.roles.some((r) => r === 'department' || r === 'school')) {
-    clauses.push(sql<SqlBool>`${ownsTask(actor.unitId)}`);
-  }
-  if (actor.leaderId !== null && actor.roles.includes('leader')) {
+  const unitId = actingUnit(actor);
+  if (unitId !== null) clauses.push(sql<SqlBool>`${ownsTask(unitId)}`);
+  if (isBoundLeader(actor) && actor.leaderId !== null) {
     clauses.push(sql<SqlBool>`${leadsItemOfTask(actor.leaderId)}`);
   }
   if (clauses.length === 0) return sql<SqlBool>`1 = 0`;

@@ -1,10 +1,11 @@
 import { readBlob } from '../../db/queries/blobs.ts';
 import type { BulletinRow } from '../../db/queries/bulletins.ts';
 import { writeBulletinDocx } from '../../documents/bulletin-docx.ts';
+import { requireReadableBulletin } from '../../policies/bulletins.ts';
 import { monthLabel } from '../../shared/bulletins.ts';
 import type { Context } from '../context.ts';
 import { AppError } from '../errors.ts';
-import { contentOf, requireReadableBulletin } from './bulletin-access.ts';
+import { contentOf } from './bulletin-view.ts';
 import { bulletinMessages as M } from './messages.ts';
 
 /** The file name of a bulletin: 2024年6月工作通报.docx, with its revision and 草稿 as needed. */

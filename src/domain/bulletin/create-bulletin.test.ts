@@ -140,7 +140,7 @@ describeEachDatabase('createBulletin (工作通报 draft)', (current) => {
       await expect(createBulletin(f.as(actor), { planId: f.planId, month: '2024-05' })).rejects.toMatchObject(
         {
           code: 'FORBIDDEN',
-          message: '只有督办人员或系统管理员可以生成、修改和签发工作通报。',
+          message: '只有本单位的督办人员可以生成、修改和签发工作通报。',
         },
       );
     }

@@ -1,12 +1,12 @@
 import { insertBulletin, monthRevisions, updateDraftContent } from '../../db/queries/bulletins.ts';
 import { findOrganization } from '../../db/queries/organizations.ts';
-import { findOwnPlan } from '../../db/queries/plans.ts';
+import { requireBulletinWriter, requireWritableBulletin } from '../../policies/bulletins.ts';
+import { requireWritablePlan } from '../../policies/plans.ts';
 import type { CreateBulletinInput } from '../../shared/bulletins.ts';
 import { monthLabel } from '../../shared/bulletins.ts';
 import { type Context, shanghaiToday } from '../context.ts';
 import { AppError } from '../errors.ts';
 import { assertUpdated, write } from '../write.ts';
-import { requireBulletinWriter, requireReadableBulletin } from './bulletin-access.ts';
 import { defaultBulletinContent } from './default-content.ts';
 import { loadBulletinFacts } from './load-facts.ts';
 import { bulletinMessages as M } from './messages.ts';
@@ -21,8 +21,7 @@ export interface DraftResult {
 
 async function composeDraft(ctx: Context, planId: number, month: string) {
   requireBulletinWriter(ctx.actor);
-  const plan = await findOwnPlan(ctx.db, ctx.actor.organizationId, planId);
-  if (!plan) throw new AppError('NOT_FOUND', M.planNotFound, { field: 'planId' });
+  const plan = await requireWritablePlan(ctx.db, ctx.actor, planId, M.planNotFound);
   if (plan.status === 'draft') throw new AppError('CONFLICT', M.planNotPublished, { field: 'planId' });
   const today = shanghaiToday(ctx);
   if (Number(month.slice(0, 4)) !== plan.year)
@@ -81,8 +80,7 @@ export async function regenerateBulletin(
   ctx: Context,
   input: { bulletinId: number; version: number },
 ): Promise<DraftResult> {
-  requireBulletinWriter(ctx.actor);
-  const row = await requireReadableBulletin(ctx.db, ctx.actor, input.bulletinId);
+  const row = await requireWritableBulletin(ctx.db, ctx.actor, input.bulletinId);
   if (row.state !== 'draft') throw new AppError('CONFLICT', M.issuedFrozen);
   const { span, content } = await composeDraft(ctx, row.planId, row.month);
   return write(ctx, async (trx, at) => {

@@ -1,9 +1,10 @@
 import { updateDraftContent } from '../../db/queries/bulletins.ts';
+import { requireWritableBulletin } from '../../policies/bulletins.ts';
 import type { BulletinContent, EditBulletinInput } from '../../shared/bulletins.ts';
 import type { Context } from '../context.ts';
 import { AppError } from '../errors.ts';
 import { assertUpdated, write } from '../write.ts';
-import { contentOf, requireBulletinWriter, requireReadableBulletin } from './bulletin-access.ts';
+import { contentOf } from './bulletin-view.ts';
 import { bulletinMessages as M } from './messages.ts';
 
 /** Applies the edited texts to the stored content; headings and tables stay as generated. */
@@ -41,8 +42,7 @@ export async function editBulletin(
   bulletinId: number,
   input: EditBulletinInput,
 ): Promise<{ id: number; version: number }> {
-  requireBulletinWriter(ctx.actor);
-  const row = await requireReadableBulletin(ctx.db, ctx.actor, bulletinId);
+  const row = await requireWritableBulletin(ctx.db, ctx.actor, bulletinId);
   if (row.state !== 'draft') throw new AppError('CONFLICT', M.issuedFrozen);
   const content = applyEdits(contentOf(row), input);
   return write(ctx, async (trx, at) => {

@@ -2,11 +2,12 @@ import { createHash } from 'node:crypto';
 import { storeBlob } from '../../db/queries/blobs.ts';
 import { markBulletinIssued } from '../../db/queries/bulletins.ts';
 import { writeBulletinDocx } from '../../documents/bulletin-docx.ts';
+import { requireWritableBulletin } from '../../policies/bulletins.ts';
 import { type Context, shanghaiToday } from '../context.ts';
 import { AppError } from '../errors.ts';
 import { assertUpdated, write } from '../write.ts';
-import { contentOf, requireBulletinWriter, requireReadableBulletin } from './bulletin-access.ts';
 import { bulletinFileName } from './bulletin-file.ts';
+import { contentOf } from './bulletin-view.ts';
 import { bulletinMessages as M } from './messages.ts';
 
 /**
@@ -17,8 +18,7 @@ export async function issueBulletin(
   ctx: Context,
   input: { bulletinId: number; version: number },
 ): Promise<{ id: number; version: number; fileName: string; sha256: string }> {
-  requireBulletinWriter(ctx.actor);
-  const row = await requireReadableBulletin(ctx.db, ctx.actor, input.bulletinId);
+  const row = await requireWritableBulletin(ctx.db, ctx.actor, input.bulletinId);
   if (row.state !== 'draft') throw new AppError('CONFLICT', M.issuedFrozen);
   const content = { ...contentOf(row), signedOn: shanghaiToday(ctx) };
   const bytes = await writeBulletinDocx(content);

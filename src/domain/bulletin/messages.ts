@@ -2,7 +2,7 @@
 
 /** Chinese messages of the bulletin module. */
 export const bulletinMessages = {
-  supervisorOnly: '只有督办人员或系统管理员可以生成、修改和签发工作通报。',
+  supervisorOnly: '只有本单位的督办人员可以生成、修改和签发工作通报。',
   readersOnly: '工作通报仅供督办人员、局领导和查看人员阅读。',
   notFound: '工作通报不存在，或尚未签发。',
   planNotFound: '工作要点不存在，请刷新后重试。',

@@ -27,7 +27,7 @@ export async function getDashboard(ctx: Context, input: GetDashboardInput): Prom
   // other answers are read.
   const [lights, plan, owners, filings, reportingRules] = await Promise.all([
     computePlanLights(ctx, input),
-    findVisiblePlan(db, actor.organizationId, input.planId),
+    findVisiblePlan(db, actor, input.planId),
     listVisibleTaskOwners(db, actor, input.planId),
     listVisibleReportFilings(db, actor, input.planId),
     loadPlanReporting(db, actor.organizationId, input.planId),

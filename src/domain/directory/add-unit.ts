@@ -1,10 +1,10 @@
 import { findUnitAlias, findUnitByName, insertUnit } from '../../db/queries/units.ts';
 import type { UnitTable } from '../../db/schema.ts';
+import { requireDirectoryEditor } from '../../policies/directory.ts';
 import type { Context } from '../context.ts';
 import { AppError } from '../errors.ts';
 import { planMessages } from '../plan-messages.ts';
 import { write } from '../write.ts';
-import { requireDirectoryEditor } from './directory-access.ts';
 
 /** What adding a unit needs: its name, kind (default department) and, for schools, the school kind. */
 export interface AddUnitInput {

@@ -7,11 +7,11 @@ import {
   moveItemUnits,
   moveUnitAliases,
 } from '../../db/queries/units.ts';
+import { requireDirectoryEditor } from '../../policies/directory.ts';
 import type { Context } from '../context.ts';
 import { AppError } from '../errors.ts';
 import { planMessages } from '../plan-messages.ts';
 import { type WriteResult, write } from '../write.ts';
-import { requireDirectoryEditor } from './directory-access.ts';
 
 /** What aliasing did: the unit the alias now names, and whether a same-named unit was merged into it. */
 export interface AliasUnitResult {

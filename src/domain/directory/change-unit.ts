@@ -5,11 +5,11 @@ import {
   findUnitByName,
   updateUnit,
 } from '../../db/queries/units.ts';
+import { requireDirectoryEditor } from '../../policies/directory.ts';
 import type { UnitPatch } from '../../shared/directory.ts';
 import type { Context } from '../context.ts';
 import { AppError } from '../errors.ts';
 import { type WriteResult, write } from '../write.ts';
-import { requireDirectoryEditor } from './directory-access.ts';
 import { directoryMessages as m } from './messages.ts';
 
 /**

@@ -6,11 +6,11 @@ import {
   listLeaders,
   updateLeader,
 } from '../../db/queries/leaders.ts';
+import { requireDirectoryEditor } from '../../policies/directory.ts';
 import type { LeaderPatch, LeaderView, NewLeader } from '../../shared/directory.ts';
 import type { Context } from '../context.ts';
 import { AppError } from '../errors.ts';
 import { type WriteResult, write } from '../write.ts';
-import { requireDirectoryEditor } from './directory-access.ts';
 import { directoryMessages as m } from './messages.ts';
 
 /** The organization's bureau leaders, with how many items name each and how many accounts are bound to them. */

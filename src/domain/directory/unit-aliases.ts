@@ -1,9 +1,9 @@
 import { deleteUnitAlias, findUnit, listUnitAliases } from '../../db/queries/units.ts';
+import { requireDirectoryEditor } from '../../policies/directory.ts';
 import type { Context } from '../context.ts';
 import { AppError } from '../errors.ts';
 import { write } from '../write.ts';
 import { type AliasUnitResult, aliasUnit } from './alias-unit.ts';
-import { requireDirectoryEditor } from './directory-access.ts';
 import { directoryMessages as m } from './messages.ts';
 
 /** Adds an alias to a unit by id (the rules, including merging an unused same-named unit, are aliasUnit's). */

@@ -1,9 +1,9 @@
 import { findLock, holdPlanForEvaluation } from '../../db/queries/evaluations.ts';
-import { findOwnPlan, type PlanRow } from '../../db/queries/plans.ts';
+import { findVisiblePlan, type PlanRow } from '../../db/queries/plans.ts';
+import { mayEditEvaluation } from '../../policies/evaluation.ts';
 import type { Tx } from '../context.ts';
 import { type Context, shanghaiDate } from '../context.ts';
 import { AppError } from '../errors.ts';
-import { isSupervisorOf } from '../task-access.ts';
 import { evaluationMessages as M } from './messages.ts';
 
 /**
@@ -11,10 +11,11 @@ import { evaluationMessages as M } from './messages.ts';
  * its own organization's, published, and not yet locked (a locked evaluation never changes).
  */
 export async function requireEditablePlan(ctx: Context, trx: Tx, planId: number): Promise<PlanRow> {
-  const plan = await findOwnPlan(trx, ctx.actor.organizationId, planId);
+  const plan = await findVisiblePlan(trx, ctx.actor, planId);
   if (!plan) throw new AppError('NOT_FOUND', M.planNotFound, { planId });
   await holdPlanForEvaluation(trx, ctx.dialect, plan.id);
-  if (!isSupervisorOf(ctx.actor, plan.organization_id)) throw new AppError('FORBIDDEN', M.supervisorOnly);
+  if (!mayEditEvaluation(ctx.actor, { organizationId: plan.organization_id }))
+    throw new AppError('FORBIDDEN', M.supervisorOnly);
   if (plan.status === 'draft') throw new AppError('CONFLICT', M.planNotPublished);
   const lock = await findLock(trx, plan.id);
   if (lock) throw new AppError('CONFLICT', M.locked(shanghaiMinute(lock.lockedAt)));

@@ -1,28 +1,26 @@
 import { findLock } from '../../db/queries/evaluations.ts';
 import { findVisiblePlan, type PlanRow } from '../../db/queries/plans.ts';
-import { readsWholeOrganization } from '../../db/queries/visibility.ts';
+import { seesAllScores } from '../../policies/dashboard.ts';
+import { mayEditEvaluation, mayReadEvaluation } from '../../policies/evaluation.ts';
 import type { Evaluation } from '../../shared/evaluations.ts';
-import { type Actor, type Context, shanghaiToday } from '../context.ts';
+import { type Context, shanghaiToday } from '../context.ts';
 import { AppError } from '../errors.ts';
-import { isSupervisorOf } from '../task-access.ts';
 import { type ComputedEvaluation, computeEvaluation } from './compute-evaluation.ts';
 import { evaluationMessages as M } from './messages.ts';
 import { readSnapshot } from './read-snapshot.ts';
 
-// Who sees what: supervisors, admins, leaders and viewers read every unit's score; a department or
+// Who sees what (src/policies/evaluation.ts): supervisors, leaders and viewers read every unit's score; a department or
 // school user reads its own unit's line (score, rank and calculation) and no one else's.
 
-/** Whether the actor reads every unit's score. */
-export function seesAllScores(actor: Actor): boolean {
-  return readsWholeOrganization(actor) || actor.roles.includes('leader');
-}
+export { seesAllScores };
 
 /** A published plan the actor may read the evaluation of. */
 export async function requireEvaluatedPlan(ctx: Context, planId: number): Promise<PlanRow> {
-  const plan = await findVisiblePlan(ctx.db, ctx.actor.organizationId, planId);
+  const plan = await findVisiblePlan(ctx.db, ctx.actor, planId);
   if (!plan) throw new AppError('NOT_FOUND', M.planNotFound, { planId });
   if (plan.status === 'draft') throw new AppError('CONFLICT', M.planNotPublished);
-  if (!seesAllScores(ctx.actor) && ctx.actor.unitId === null) throw new AppError('FORBIDDEN', M.notAllowed);
+  if (!mayReadEvaluation(ctx.actor, { organizationId: plan.organization_id }))
+    throw new AppError('FORBIDDEN', M.notAllowed);
   return plan;
 }
 
@@ -39,7 +37,7 @@ export async function getEvaluation(ctx: Context, planId: number): Promise<Evalu
   const evaluation: Evaluation = {
     ...computed,
     locked: lock ? { at: lock.lockedAt, by: lock.lockedByLabel } : null,
-    canEdit: !lock && isSupervisorOf(ctx.actor, plan.organization_id),
+    canEdit: !lock && mayEditEvaluation(ctx.actor, { organizationId: plan.organization_id }),
     seesAll: seesAllScores(ctx.actor),
   };
   return evaluation.seesAll ? evaluation : ownLineOnly(evaluation, ctx.actor.unitId);

@@ -4,7 +4,7 @@ import { pointsText } from './rounding.ts';
 export const evaluationMessages = {
   planNotFound: '未找到该工作要点，或您无权查看。',
   planNotPublished: '工作要点尚未发布，发布后才能进行年终考核。',
-  supervisorOnly: '只有督办人员或管理员可以修改考核规则、加减分或发布考核。',
+  supervisorOnly: '只有本单位的督办人员可以修改考核规则、加减分或发布考核。',
   notAllowed: '您无权查看年终考核结果。',
   exportNotAllowed: '只有督办人员、管理员、局领导和查看人员可以导出考核结果。',
   locked: (at: string) => `考核已于 ${at} 发布并锁定，不能再修改。`,

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { findIcalTokenUser, listFeedTasks } from '../../db/queries/ical-tokens.ts';
 import { listVisibleNotices } from '../../db/queries/supervision-notices.ts';
 import type { DB } from '../../db/schema.ts';
+import { actingUnit } from '../../policies/roles.ts';
 import { noticeNumber } from '../../shared/supervision.ts';
 import { loadActor } from '../accounts/load-actor.ts';
 import { sha256Hex } from '../accounts/tokens.ts';
@@ -15,8 +16,8 @@ type FeedTask = Awaited<ReturnType<typeof listFeedTasks>>[number];
 
 /** Reports are filed by department and school users, so only their feeds carry report due days. */
 function reportEvents(actor: Actor, tasks: readonly FeedTask[], reporting: PlanReporting): AllDayEvent[] {
-  const unitId = actor.unitId;
-  if (unitId === null || !actor.roles.some((r) => r === 'department' || r === 'school')) return [];
+  const unitId = actingUnit(actor);
+  if (unitId === null) return [];
   const byPeriod = new Map<string, { dueOn: string; titles: string[] }>();
   for (const task of tasks) {
     const owner = { taskId: task.id, unitId, startOn: task.startOn, dueOn: task.dueOn, completedOn: null };

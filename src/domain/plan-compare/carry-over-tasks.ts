@@ -5,12 +5,12 @@ import {
   listCoOwners,
 } from '../../db/queries/plan-compare.ts';
 import { insertTask, insertTaskUnits } from '../../db/queries/plan-tasks.ts';
+import { isSupervisorOf } from '../../policies/tasks.ts';
 import type { CarryOverInput, CarryOverResult } from '../../shared/plan-compare.ts';
 import { type Context, shanghaiToday } from '../context.ts';
 import { AppError } from '../errors.ts';
 import { maxDate } from '../lights/dates.ts';
 import { taskStartOn } from '../publish/task-schedule.ts';
-import { isSupervisorOf } from '../task-access.ts';
 import { write } from '../write.ts';
 import { comparePlans } from './compare-plans.ts';
 import { targetMatch } from './list-carry-over.ts';

@@ -1,10 +1,10 @@
 import { listCarriedTasks } from '../../db/queries/plan-compare.ts';
+import { isSupervisorOf } from '../../policies/tasks.ts';
 import type { CarryOverCandidate, CarryOverList, ItemMatchView } from '../../shared/plan-compare.ts';
 import { computePlanLights } from '../compute-plan-lights.ts';
 import { type Context, shanghaiToday } from '../context.ts';
 import { AppError } from '../errors.ts';
 import { minDate } from '../lights/dates.ts';
-import { isSupervisorOf } from '../task-access.ts';
 import { comparePlans } from './compare-plans.ts';
 import { loadPlanSnapshot, planRef } from './load-plan-snapshot.ts';
 import { compareMessages as M } from './messages.ts';

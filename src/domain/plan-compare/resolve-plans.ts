@@ -17,7 +17,7 @@ export interface ResolvedPlans {
  */
 export async function resolvePlans(ctx: Context, planId: number, baseId?: number): Promise<ResolvedPlans> {
   const { db, actor } = ctx;
-  const plan = await findVisiblePlan(db, actor.organizationId, planId);
+  const plan = await findVisiblePlan(db, actor, planId);
   if (!plan) throw new AppError('NOT_FOUND', M.planNotFound, { planId });
   const wanted =
     baseId ??
@@ -26,7 +26,7 @@ export async function resolvePlans(ctx: Context, planId: number, baseId?: number
     null;
   if (wanted === null) throw new AppError('NOT_FOUND', M.noBase, { field: 'base' });
   if (wanted === plan.id) throw new AppError('INVALID_INPUT', M.sameAsBase, { field: 'base' });
-  const base = await findVisiblePlan(db, actor.organizationId, wanted);
+  const base = await findVisiblePlan(db, actor, wanted);
   if (!base) throw new AppError('NOT_FOUND', M.baseNotFound, { field: 'base' });
   return { plan, base, linked: plan.previous_plan_id === base.id };
 }

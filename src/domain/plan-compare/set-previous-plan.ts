@@ -1,9 +1,9 @@
 import { updatePreviousPlan } from '../../db/queries/plan-compare.ts';
-import { findOwnPlan } from '../../db/queries/plans.ts';
+import { findOwnPlan, findVisiblePlan } from '../../db/queries/plans.ts';
+import { mayCarryOver } from '../../policies/compare.ts';
 import type { SetPreviousPlanInput } from '../../shared/plan-compare.ts';
 import type { Context } from '../context.ts';
 import { AppError } from '../errors.ts';
-import { isSupervisorOf } from '../task-access.ts';
 import { write } from '../write.ts';
 import { compareMessages as M } from './messages.ts';
 
@@ -13,9 +13,10 @@ export async function setPreviousPlan(
   input: SetPreviousPlanInput & { planId: number },
 ): Promise<{ planId: number; previousPlanId: number | null }> {
   const org = ctx.actor.organizationId;
-  const plan = await findOwnPlan(ctx.db, org, input.planId);
+  const plan = await findVisiblePlan(ctx.db, ctx.actor, input.planId);
   if (!plan) throw new AppError('NOT_FOUND', M.planNotFound, { planId: input.planId });
-  if (!isSupervisorOf(ctx.actor, plan.organization_id)) throw new AppError('FORBIDDEN', M.supervisorOnly);
+  if (!mayCarryOver(ctx.actor, { organizationId: plan.organization_id }))
+    throw new AppError('FORBIDDEN', M.supervisorOnly);
   const previousId = input.previousPlanId;
   if (previousId !== null) {
     if (previousId === plan.id)

@@ -59,7 +59,7 @@ export const reminderMessages = {
   urgeNoOwner: '该工作没有可通知的责任单位人员，请先在“用户与角色”中为责任单位添加用户。',
   notSupervisor: '只有督办人员可以催办。',
   notAdmin: '只有管理员可以设置通知。',
-  notLogReader: '只有督办人员或管理员可以查看催办记录。',
+  notLogReader: '只有督办人员可以查看催办记录。',
   notificationNotFound: '没有找到这条消息，可能已被删除。',
   taskNotFound: '没有找到这项任务。',
   itemNotFound: '没有找到这个要点。',

@@ -8,11 +8,11 @@ import {
 import { findVisibleTask } from '../../db/queries/tasks.ts';
 import { channelReady } from '../../notify/channels.ts';
 import type { RetryPolicy } from '../../notify/retry.ts';
+import { isSupervisorOf } from '../../policies/tasks.ts';
 import type { UrgeResult } from '../../shared/notifications.ts';
 import { computePlanLights } from '../compute-plan-lights.ts';
 import type { Context } from '../context.ts';
 import { AppError } from '../errors.ts';
-import { isSupervisorOf } from '../task-access.ts';
 import { write } from '../write.ts';
 import { deliverPendingReminders } from './deliver-reminders.ts';
 import { reminderMessages as M } from './messages.ts';

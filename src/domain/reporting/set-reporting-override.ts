@@ -1,6 +1,7 @@
 import { findVisiblePlan } from '../../db/queries/plans.ts';
 import { listPlanReportingOverrides, saveReportingOverride } from '../../db/queries/reporting-overrides.ts';
 import { findVisibleTask } from '../../db/queries/tasks.ts';
+import { mayEditReporting, requireWritablePlan } from '../../policies/plans.ts';
 import type { ReportingOverrideInput, ReportingOverrideView } from '../../shared/calendar.ts';
 import { requirePermission } from '../accounts/permissions.ts';
 import { calendarMessages as M } from '../calendar/messages.ts';
@@ -69,10 +70,7 @@ export async function setPlanReporting(
   input: ReportingOverrideInput,
 ): Promise<ReportingOverrideView> {
   requireSupervisor(ctx);
-  const plan = await findVisiblePlan(ctx.db, ctx.actor.organizationId, planId);
-  if (!plan || plan.organization_id !== ctx.actor.organizationId) {
-    throw new AppError('NOT_FOUND', M.planNotFound, { planId });
-  }
+  await requireWritablePlan(ctx.db, ctx.actor, planId, M.planNotFound);
   return save(ctx, { type: 'plan', id: planId, planId }, input);
 }
 
@@ -84,15 +82,15 @@ export async function setTaskReporting(
 ): Promise<ReportingOverrideView> {
   requireSupervisor(ctx);
   const task = await findVisibleTask(ctx.db, ctx.actor, taskId);
-  if (!task || task.organizationId !== ctx.actor.organizationId) {
-    throw new AppError('NOT_FOUND', M.taskNotFound, { taskId });
-  }
+  if (!task) throw new AppError('NOT_FOUND', M.taskNotFound, { taskId });
+  // A parent bureau reads its districts' tasks and changes none of them.
+  if (!mayEditReporting(ctx.actor, task)) throw new AppError('FORBIDDEN', M.notReportingEditor, { taskId });
   return save(ctx, { type: 'task', id: taskId, planId: task.planId }, input);
 }
 
 /** The reporting override of a plan and the rule in force, for anyone who may see the plan. */
 export async function getPlanReporting(ctx: Context, planId: number): Promise<ReportingOverrideView> {
-  const plan = await findVisiblePlan(ctx.db, ctx.actor.organizationId, planId);
+  const plan = await findVisiblePlan(ctx.db, ctx.actor, planId);
   if (!plan) throw new AppError('NOT_FOUND', M.planNotFound, { planId });
   return viewOf(ctx, planId, null);
 }

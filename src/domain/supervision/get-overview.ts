@@ -26,7 +26,7 @@ export async function getSupervisionOverview(
   input: { planId: number; asOf?: string },
 ): Promise<SupervisionOverview> {
   requirePermission(ctx.actor, 'supervision.overview', M.supervisorOnly);
-  const plan = await findVisiblePlan(ctx.db, ctx.actor.organizationId, input.planId);
+  const plan = await findVisiblePlan(ctx.db, ctx.actor, input.planId);
   if (!plan) throw new AppError('NOT_FOUND', M.planNotFound, { planId: input.planId });
   const [lights, work, reports, units, open, reporting] = await Promise.all([
     computePlanLights(ctx, input),

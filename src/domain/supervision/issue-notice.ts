@@ -1,4 +1,5 @@
 import { insertNotifications } from '../../db/queries/notifications.ts';
+import { findVisiblePlan } from '../../db/queries/plans.ts';
 import { listUnitUsers } from '../../db/queries/reminders.ts';
 import {
   findNoticeTarget,
@@ -8,10 +9,10 @@ import {
   nextNoticeSeq,
 } from '../../db/queries/supervision-notices.ts';
 import { findUnit } from '../../db/queries/units.ts';
+import { mayDecide } from '../../policies/supervision.ts';
 import { type IssueNoticeInput, noticeNumber } from '../../shared/supervision.ts';
 import { type Context, shanghaiToday } from '../context.ts';
 import { AppError } from '../errors.ts';
-import { isSupervisorOf } from '../task-access.ts';
 import { requirePlanDate, requireText } from '../workflow-input.ts';
 import { write } from '../write.ts';
 import { supervisionMessages as M } from './messages.ts';
@@ -59,11 +60,11 @@ async function issueOnce(
 ): Promise<IssuedNotice> {
   return write(ctx, async (trx, at) => {
     const target = await findNoticeTarget(trx, { itemId: input.itemId, taskId: input.taskId });
-    // Another organization's work does not exist for this actor.
-    if (!target || target.organizationId !== ctx.actor.organizationId) {
+    // Work the actor may not read does not exist for them; a district's, read by its parent bureau, is refused.
+    if (!target || !(await findVisiblePlan(trx, ctx.actor, target.planId))) {
       throw new AppError('NOT_FOUND', M.targetNotFound, { field: input.taskId ? 'taskId' : 'itemId' });
     }
-    if (!isSupervisorOf(ctx.actor, target.organizationId)) throw new AppError('FORBIDDEN', M.supervisorOnly);
+    if (!mayDecide(ctx.actor, target)) throw new AppError('FORBIDDEN', M.supervisorOnly);
     if (target.planStatus !== 'published') throw new AppError('CONFLICT', M.planNotPublished);
     const unitId = input.unitId ?? target.leadUnitId;
     if (unitId === null) throw new AppError('INVALID_INPUT', M.unitRequired, { field: 'unitId' });

@@ -1,7 +1,5 @@
 import type { NoticeRow } from '../../db/queries/supervision-notices.ts';
 import { type NoticeView, noticeNumber } from '../../shared/supervision.ts';
-import type { Actor } from '../context.ts';
-import { isSupervisorOf } from '../task-access.ts';
 
 /** A notice row as the API shows it, with its number and whether its reply is overdue on `today`. */
 export function toNoticeView(row: NoticeRow, today: string): NoticeView {
@@ -32,16 +30,5 @@ export function toNoticeView(row: NoticeRow, today: string): NoticeView {
   };
 }
 
-/** Whether the actor may reply: a department or school user of the addressed unit, while awaiting a reply. */
-export function mayReply(actor: Actor, row: Pick<NoticeRow, 'unitId' | 'organizationId'>): boolean {
-  return (
-    actor.organizationId === row.organizationId &&
-    actor.unitId === row.unitId &&
-    actor.roles.some((r) => r === 'department' || r === 'school')
-  );
-}
-
-/** Whether the actor may accept or return replies: the organization's supervisors and admins. */
-export function mayDecide(actor: Actor, row: Pick<NoticeRow, 'organizationId'>): boolean {
-  return isSupervisorOf(actor, row.organizationId);
-}
+// Who may reply to or decide on a notice: src/policies/supervision.ts.
+export { mayDecide, mayReply } from '../../policies/supervision.ts';

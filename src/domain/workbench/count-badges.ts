@@ -1,10 +1,10 @@
 import { countToReview } from '../../db/queries/review-queue.ts';
 import { countWorkbench } from '../../db/queries/workbench.ts';
+import { whatApplies } from '../../policies/work.ts';
 import type { Badges } from '../../shared/work.ts';
 import { type Context, shanghaiToday } from '../context.ts';
 import { loadOrganizationReporting } from '../reporting/load-reporting.ts';
 import { currentReportingPeriod } from './reporting-period.ts';
-import { whatApplies } from './workbench-roles.ts';
 
 /**
  * The counts beside the menu: things waiting on the user's workbench and reports waiting for their

@@ -9,13 +9,13 @@ import {
   listUnitExtensions,
   type WorkbenchTaskRow,
 } from '../../db/queries/workbench.ts';
+import { whatApplies } from '../../policies/work.ts';
 import type { ReturnedCompletion, Workbench, WorkbenchTask } from '../../shared/work.ts';
 import { computePlanLights } from '../compute-plan-lights.ts';
 import { type Context, shanghaiToday } from '../context.ts';
 import type { TaskLightRow } from '../plan-lights-model.ts';
 import { loadOrganizationReporting } from '../reporting/load-reporting.ts';
 import { currentReportingPeriod } from './reporting-period.ts';
-import { whatApplies } from './workbench-roles.ts';
 
 /** How long a decided extension stays on its unit's workbench. */
 const OUTCOME_DAYS = 30;

@@ -32,7 +32,7 @@ export const bulletinRoutes: Route[] = [
     method: 'GET',
     url: '/api/bulletins',
     summary:
-      '工作通报列表：督办人员和管理员看草稿和已签发的，局领导和查看人员只看已签发的；planId 可选；today 为服务器当天（可选月份至此）',
+      '工作通报列表：督办人员看草稿和已签发的，局领导和查看人员只看已签发的，上级单位的督办人员和查看人员还看下级单位已签发的；planId 可选；today 为服务器当天（可选月份至此）',
     tag: TAG,
     auth: true,
     query: bulletinListQuerySchema,

@@ -70,7 +70,7 @@ describeEachDatabase('year-end evaluation over HTTP', (current) => {
     for (const who of ['leader', 'viewer', 'bgs', 'cgxx'] as const) {
       const put = await send(who, 'PUT', `${base()}/rubric`, rubric);
       expect(put.statusCode, who).toBe(403);
-      expect(put.json().error.message).toBe('只有督办人员或管理员可以修改考核规则、加减分或发布考核。');
+      expect(put.json().error.message).toBe('只有本单位的督办人员可以修改考核规则、加减分或发布考核。');
       const add = await send(who, 'POST', `${base()}/adjustments`, {
         unitId: fixture.units.office,
         kind: 'bonus',

@@ -57,7 +57,16 @@ describeEachDatabase('notification routes', (current) => {
     });
     expect(read.json()).toMatchObject({ daysBeforeDue: 2, wecomWebhook: '••••' });
     expect(read.body).not.toContain('0f8e7d6c');
-    const audit = await app.inject({ method: 'GET', url: '/api/audit', headers: admin.headers });
+    // The audit log is the audit administrator's (三员分立): the system administrator creates one.
+    const created = await app.inject({
+      method: 'POST',
+      url: '/api/users',
+      headers: admin.headers,
+      payload: { username: 'shenji', password: DEMO_PASSWORD, roles: ['auditor'] },
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const auditor = await login(app, 'shenji', DEMO_PASSWORD);
+    const audit = await app.inject({ method: 'GET', url: '/api/audit', headers: auditor.headers });
     expect(audit.statusCode).toBe(200);
     expect(audit.body).toContain('settings.notifications');
     expect(audit.body).not.toContain('0f8e7d6c');

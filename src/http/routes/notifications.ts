@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { requireAdmin } from '../../domain/accounts/permissions.ts';
+import { requirePermission } from '../../domain/accounts/permissions.ts';
 import {
   loadNotificationSettings,
   notificationSettingsView,
@@ -102,7 +102,7 @@ export const notificationsRoutes: Route[] = [
     tag: TAG,
     auth: true,
     handler: async ({ ctx }) => {
-      requireAdmin(ctx.actor);
+      requirePermission(ctx.actor, 'notifications.configure');
       return notificationSettingsView(await loadNotificationSettings(ctx.db, ctx.actor.organizationId));
     },
   }),

@@ -41,7 +41,8 @@ describeEachDatabase(
       const database = current();
       const { organizationId } = await seedOrganization(database);
       const other = await seedOrganization(database, '另一教育局');
-      await seedUser(database, organizationId, 'admin', ['admin']);
+      // 三员分立: the administrator compares and links plans only because it is also a supervisor.
+      await seedUser(database, organizationId, 'admin', ['admin', 'supervisor']);
       await seedUser(database, organizationId, 'duban', ['supervisor']);
       await seedUser(database, organizationId, 'bgs', ['department'], '办公室');
       await seedUser(database, organizationId, 'rsg', ['department'], '人事股');

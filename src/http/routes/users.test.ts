@@ -1,7 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { describeEachDatabase } from '../../../test/support/databases.ts';
-import { type Browser, login, seedOrganization, seedUser, testApp } from '../../../test/support/http.ts';
+import {
+  type Browser,
+  login,
+  seedOrganization,
+  seedUser,
+  TEST_PASSWORD,
+  testApp,
+} from '../../../test/support/http.ts';
 
 describeEachDatabase('user, token and audit routes', (current) => {
   let app: FastifyInstance;
@@ -57,7 +64,7 @@ describeEachDatabase('user, token and audit routes', (current) => {
     });
     expect(weak.statusCode).toBe(400);
     expect(weak.json().error).toMatchObject({ code: 'INVALID_INPUT', details: { field: 'password' } });
-    expect(weak.json().error.message).toContain('字母和数字');
+    expect(weak.json().error.message).toContain('请再加入大写字母或数字或符号');
     const noUnit = await app.inject({
       method: 'POST',
       url: '/api/users',
@@ -104,7 +111,7 @@ describeEachDatabase('user, token and audit routes', (current) => {
     expect(foreign.statusCode).toBe(404);
   });
 
-  it('audits role changes with before and after, and lets supervisors read the audit trail', async () => {
+  it('audits role changes with before and after, and lets the audit administrator read the audit trail', async () => {
     const changed = await app.inject({
       method: 'PUT',
       url: `/api/users/${clerkId}/roles`,
@@ -113,10 +120,20 @@ describeEachDatabase('user, token and audit routes', (current) => {
     });
     expect(changed.json()).toEqual({ roles: ['department', 'viewer'] });
     const supervisor = await login(app, 'duban');
+    const refused = await app.inject({ method: 'GET', url: '/api/audit', headers: supervisor.headers });
+    expect(refused.statusCode).toBe(403);
+    const created = await app.inject({
+      method: 'POST',
+      url: '/api/users',
+      headers: admin.headers,
+      payload: { username: 'shenji', password: TEST_PASSWORD, roles: ['auditor'] },
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const auditor = await login(app, 'shenji');
     const audit = await app.inject({
       method: 'GET',
       url: `/api/audit?entityType=user&entityId=${clerkId}&action=user.roles`,
-      headers: supervisor.headers,
+      headers: auditor.headers,
     });
     expect(audit.statusCode).toBe(200);
     expect(audit.json().entries).toHaveLength(1);
@@ -125,9 +142,10 @@ describeEachDatabase('user, token and audit routes', (current) => {
       before: { roles: ['department'] },
       after: { roles: ['department', 'viewer'] },
     });
-    expect((await app.inject({ method: 'GET', url: '/api/audit', headers: clerk.headers })).statusCode).toBe(
-      403,
-    );
+    const clerkAgain = await login(app, 'zhangsan');
+    expect(
+      (await app.inject({ method: 'GET', url: '/api/audit', headers: clerkAgain.headers })).statusCode,
+    ).toBe(403);
   });
 
   it('does not let the last administrator lose the role or be disabled', async () => {

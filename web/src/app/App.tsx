@@ -34,6 +34,9 @@ function RequireLogin() {
   if (me.isPending) return <Spin fullscreen tip={t.loading} />;
   if (me.isError) return <ApiErrorAlert error={me.error} style={{ margin: 48 }} />;
   if (!me.data) return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
+  // A login still missing a step (second factor, enrolment, expired password) finishes it first.
+  if (me.data.pending)
+    return <Navigate to="/login/step" replace state={{ from: location.pathname + location.search }} />;
   return <Outlet />;
 }
 
@@ -63,6 +66,7 @@ function NotFound() {
 
 const router = createBrowserRouter([
   { path: '/login', ...lazyPage(() => import('../pages/account/LoginPage.tsx')) },
+  { path: '/login/step', ...lazyPage(() => import('../pages/account/LoginStepPage.tsx')) },
   { path: '/setup', ...lazyPage(() => import('../pages/account/SetupPage.tsx')) },
   {
     element: <RequireLogin />,

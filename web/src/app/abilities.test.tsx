@@ -96,6 +96,7 @@ describe('menu by ability', () => {
       '/findings',
       '/evaluation',
       '/tokens',
+      '/account/two-factor',
     ]);
     expect(paths('school')).toEqual(paths('department'));
   });
@@ -118,6 +119,7 @@ describe('menu by ability', () => {
       '/dashboard',
       '/evaluation',
       '/tokens',
+      '/account/two-factor',
     ]);
   });
 
@@ -128,5 +130,29 @@ describe('menu by ability', () => {
     }
     expect(paths('supervisor')).toContain('/import');
     expect(paths('admin')).not.toContain('/import');
+  });
+
+  it('shows the three administrators (三员分立) no business pages', () => {
+    const business = [
+      '/workbench',
+      '/plans',
+      '/review',
+      '/dashboard',
+      '/bulletins',
+      '/evaluation',
+      '/findings',
+    ];
+    for (const role of ['admin', 'security_admin', 'auditor'] as const) {
+      for (const path of [...business, '/import', '/supervision', '/compare', '/reminders'])
+        expect(paths(role)).not.toContain(path);
+    }
+    expect(paths('security_admin')).toEqual([
+      '/notifications',
+      '/security/policy',
+      '/security/locks',
+      '/tokens',
+      '/account/two-factor',
+    ]);
+    expect(paths('auditor')).toEqual(['/notifications', '/audit', '/tokens', '/account/two-factor']);
   });
 });

@@ -82,7 +82,8 @@ export const admin = {
     disabled: '已停用',
     createdAt: '创建时间',
     password: '初始密码',
-    passwordHint: '至少 10 位，须同时包含字母和数字；请当面或电话告知本人，并提醒其登录后修改',
+    passwordHint:
+      '至少 10 位，须包含大写字母、小写字母、数字、符号中的至少 3 类，不能是常见密码或包含用户名；请当面或电话告知本人，并提醒其登录后修改',
     edit: '编辑',
     resetPassword: '重置密码',
     disable: '停用',
@@ -101,6 +102,8 @@ export const admin = {
     enabledDone: '已启用',
     self: '（本人）',
     rolesRequired: '请至少选择一个角色',
+    rolesHelp:
+      '三员分立：系统管理员管账号、名录和设置；安全管理员管密码与会话策略、解锁账号；审计管理员只看审计日志。三者不看业务数据，除非另授业务角色。',
     empty: '还没有其他用户。点击“添加用户”为各股室、学校和局领导创建账号。',
     noMatch: '没有符合搜索条件的用户。',
     unitHelpDepartment: '选择股室（该用户只能看到和填报本股室的任务）',

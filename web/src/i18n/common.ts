@@ -47,6 +47,8 @@ export const common = {
     loggedOut: '已退出登录',
     roles: {
       admin: '系统管理员',
+      security_admin: '安全管理员',
+      auditor: '审计管理员',
       supervisor: '督办人员',
       leader: '局领导',
       department: '股室',
@@ -67,6 +69,9 @@ export const common = {
   setup: {
     title: '创建第一个管理员',
     intro: '系统还没有任何账号。请填写服务启动日志中打印的一次性令牌，并设置管理员的用户名和密码。',
+    roles: '第一个账号同时是系统管理员和督办人员，以便本单位立即开始导入和发布工作要点。',
+    separation:
+      '按等保 2.0 三级“三员分立”的要求，登录后请在“用户”页面另建两个账号：一个角色选“安全管理员”（负责密码、会话和双因素策略，解锁账号），一个角色选“审计管理员”（查看和导出审计日志）。三类管理员互不兼任，除非另行授予业务角色，都看不到业务数据。',
     token: '一次性令牌',
     tokenHint: '启动 Duban 时终端里打印的“令牌”，仅本次启动有效。',
     organization: '本单位名称',
@@ -74,7 +79,7 @@ export const common = {
     username: '管理员用户名',
     displayName: '姓名',
     password: '密码',
-    passwordHint: '至少 10 位，须同时包含字母和数字',
+    passwordHint: '至少 10 位，须包含大写字母、小写字母、数字、符号中的至少 3 类，不能是常见密码',
     passwordAgain: '再次输入密码',
     passwordMismatch: '两次输入的密码不一致',
     submit: '创建管理员并登录',
@@ -87,7 +92,7 @@ export const common = {
     next: '新密码',
     again: '再次输入新密码',
     submit: '修改密码',
-    done: '密码已修改，请用新密码重新登录。',
+    done: '密码已修改；您在其他地方的登录和 API 令牌已全部失效。',
   },
   light: {
     red: '红灯',

@@ -2,7 +2,7 @@ import type { Ability } from '@shared/abilities.ts';
 import type { Me } from '../api/session.ts';
 
 // Signed-in users of the component tests, one per role, with the abilities the server grants that
-// role (written out as in the server's own table, src/domain/accounts/permissions.test.ts).
+// role (written out as in the server's own table, src/policies/index.test.ts).
 
 const everyone: Ability[] = ['tokens.own', 'plans.read', 'tasks.read'];
 const unitWork: Ability[] = [
@@ -18,37 +18,21 @@ const unitWork: Ability[] = [
 ];
 
 const abilities: Record<string, Ability[]> = {
+  // 三员分立: the three administrators hold no business ability.
   admin: [
-    ...everyone,
+    'tokens.own',
     'users.manage',
-    'audit.read',
     'jobs.manage',
     'notifications.configure',
-    'reminders.read',
     'settings.edit',
     'calendar.edit',
     'schoolCalendar.edit',
     'directory.edit',
-    'plans.readAll',
-    'tasks.edit',
-    'reports.review',
-    'extensions.decide',
-    'completions.decide',
-    'supervision.overview',
-    'supervision.notice',
-    'supervision.urge',
-    'inspections.overview',
-    'dashboard.read',
-    'bulletins.read',
-    'bulletins.write',
-    'evaluation.read',
-    'evaluation.edit',
-    'compare.use',
-    'compare.carryOver',
   ],
+  security_admin: ['tokens.own', 'security.manage'],
+  auditor: ['tokens.own', 'audit.read', 'audit.export'],
   supervisor: [
     ...everyone,
-    'audit.read',
     'reminders.read',
     'schoolCalendar.edit',
     'directory.edit',
@@ -98,7 +82,15 @@ const abilities: Record<string, Ability[]> = {
 };
 
 /** The test users' roles. */
-export type TestRole = 'admin' | 'supervisor' | 'leader' | 'department' | 'school' | 'viewer';
+export type TestRole =
+  | 'admin'
+  | 'security_admin'
+  | 'auditor'
+  | 'supervisor'
+  | 'leader'
+  | 'department'
+  | 'school'
+  | 'viewer';
 
 /** A signed-in user of one role: 办公室 for a department, 城关小学 for a school, 陈玲玲 for a leader. */
 export function userOf(role: TestRole): Me {

@@ -1,5 +1,6 @@
 import type { Area } from '../area.ts';
 import { adminArea } from './admin.tsx';
+import { auditArea } from './audit.tsx';
 import { boardArea } from './board.tsx';
 import { bulletinsArea } from './bulletins.tsx';
 import { calendarArea } from './calendar.tsx';
@@ -10,6 +11,7 @@ import { findingsArea } from './findings.tsx';
 import { importArea } from './import.tsx';
 import { jobsArea } from './jobs.tsx';
 import { notifyArea } from './notify.tsx';
+import { securityArea } from './security.tsx';
 import { supervisionArea } from './supervision.tsx';
 import { workArea } from './work.tsx';
 
@@ -26,6 +28,8 @@ export const areas: Area[] = [
   bulletinsArea,
   notifyArea,
   adminArea,
+  securityArea,
+  auditArea,
   calendarArea,
   jobsArea,
 ];

@@ -18,6 +18,7 @@ export function BindingFields<T extends { roles: string[] }>({ form }: { form: F
       <Form.Item
         label={t.users.roles}
         name="roles"
+        extra={t.users.rolesHelp}
         rules={[{ required: true, type: 'array', min: 1, message: t.users.rolesRequired }]}
       >
         <Select
