@@ -61,8 +61,16 @@ async function enrolAndLogIn(page: Page): Promise<void> {
       await page.goto(`${w.url}/security/policy`);
     });
   await page.waitForURL(/\/security\/policy/);
-  await page.getByRole('checkbox', { name: '安全管理员' }).check();
-  await page.getByRole('checkbox', { name: '系统管理员' }).check();
+  await page.getByLabel('会话空闲超时（分钟）').waitFor();
+  // The form may be drawn again while the page settles (a slow CI machine): tick until both hold.
+  for (let attempt = 0; ; attempt++) {
+    const boxes = ['安全管理员', '系统管理员'].map((name) => page.getByRole('checkbox', { name }));
+    for (const box of boxes) if (!(await box.isChecked())) await box.click();
+    await page.waitForTimeout(200);
+    const ticked = await Promise.all(boxes.map((box) => box.isChecked()));
+    if (ticked.every(Boolean)) break;
+    if (attempt === 4) throw new Error('须两步验证的角色未能勾选');
+  }
   await button(page, '保存').click();
   await page.getByText('安全策略已保存').waitFor();
   await w.shot(page, '01-policy');
