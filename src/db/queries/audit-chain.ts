@@ -133,27 +133,27 @@ export function onPostgres(db: Kysely<DB>): boolean {
   return db.getExecutor().adapter instanceof PostgresAdapter;
 }
 
+/** The columns of an audit entry that its hash covers, with its id: what the chain reads back. */
+export const ENTRY_COLUMNS = [
+  'id',
+  'organization_id',
+  'created_at',
+  'actor_user_id',
+  'actor_label',
+  'address',
+  'action',
+  'entity_type',
+  'entity_id',
+  'result',
+  'before',
+  'after',
+] as const;
+
 /** The stored rows of a chain, in chain order, from a seq on (one page). */
 export async function readChainPage(db: Kysely<DB>, chainId: number, afterSeq: number, limit: number) {
   let query = db
     .selectFrom('audit_log')
-    .select([
-      'id',
-      'organization_id',
-      'created_at',
-      'actor_user_id',
-      'actor_label',
-      'address',
-      'action',
-      'entity_type',
-      'entity_id',
-      'result',
-      'before',
-      'after',
-      'seq',
-      'prev_hash',
-      'hash',
-    ])
+    .select([...ENTRY_COLUMNS, 'seq', 'prev_hash', 'hash'])
     .where('seq', '>', afterSeq);
   query =
     chainId === 0 ? query.where('organization_id', 'is', null) : query.where('organization_id', '=', chainId);

@@ -1,6 +1,13 @@
 import { sql } from 'kysely';
 import type { Actor, Tx } from '../../domain/context.ts';
-import { advanceChainHead, chainIdOf, entryHash, lockChainHead, onPostgres } from './audit-chain.ts';
+import {
+  advanceChainHead,
+  chainIdOf,
+  ENTRY_COLUMNS,
+  entryHash,
+  lockChainHead,
+  onPostgres,
+} from './audit-chain.ts';
 
 /** One audit entry: what was done to which entity, with its state before and after. */
 export interface AuditEntry {
@@ -113,23 +120,7 @@ export async function chainPending(
 
 // Rows of a chain stored without a place, in id order (the partial index audit_log_unchained).
 async function readPending(trx: Tx, chainId: number, limit: number) {
-  let query = trx
-    .selectFrom('audit_log')
-    .select([
-      'id',
-      'organization_id',
-      'created_at',
-      'actor_user_id',
-      'actor_label',
-      'address',
-      'action',
-      'entity_type',
-      'entity_id',
-      'result',
-      'before',
-      'after',
-    ])
-    .where('seq', 'is', null);
+  let query = trx.selectFrom('audit_log').select(ENTRY_COLUMNS).where('seq', 'is', null);
   query =
     chainId === 0 ? query.where('organization_id', 'is', null) : query.where('organization_id', '=', chainId);
   return query.orderBy('id').limit(limit).execute();
