@@ -7,6 +7,7 @@ import type { ParsedNotice } from '../notice/types.ts';
 import { requirePermission } from '../policies/index.ts';
 import { type Context, shanghaiToday, type Tx } from './context.ts';
 import type { ResolvedName } from './directory/resolve-names.ts';
+import { rejoinLeaderNames } from './draft/rejoin-names.ts';
 import { placeholderOrganizationName } from './ensure-organization.ts';
 import { AppError } from './errors.ts';
 import { sniffMediaType } from './import/media-type.ts';
@@ -54,7 +55,9 @@ export async function importNotice(
   options: Partial<UnitResolutionOptions> = {},
 ): Promise<ImportNoticeResult> {
   requirePermission(ctx.actor, 'plans.import');
-  const { bytes, fileName, text, parsed } = await readSource(source);
+  const { bytes, fileName, text, parsed: read } = await readSource(source);
+  // The same directory fix as the wizard's preview: guessed names (周 岚许 诺) the leaders settle.
+  const parsed = await rejoinLeaderNames(ctx.db, ctx.actor.organizationId, text, read);
   const itemCount = parsed.sections.reduce((n, s) => n + s.items.length, 0);
   if (itemCount === 0) throw new AppError('INVALID_INPUT', planMessages.noItems);
   const year = planYearOf(parsed);

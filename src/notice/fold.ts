@@ -6,9 +6,9 @@
 // Traditional forms of the characters the parser looks for (labels, metadata keys), folded to
 // simplified so 責任領導 matches 责任领导; names are still reported as written.
 const TRADITIONAL =
-  '責領導單門協負並總辦處關於發點計劃機構來訪問覽瀏頁號務時間頭牽參與聯繫係區縣體組織開級實現「」續會議達';
+  '責領導單門協負並總辦處關於發點計劃機構來訪問覽瀏頁號務時間頭牽參與聯繫係區縣體組織開級實現「」續會議達編輯';
 const SIMPLIFIED =
-  '责领导单门协负并总办处关于发点计划机构来访问览浏页号务时间头牵参与联系系区县体组织开级实现“”续会议达';
+  '责领导单门协负并总办处关于发点计划机构来访问览浏页号务时间头牵参与联系系区县体组织开级实现“”续会议达编辑';
 
 const FOLD_TABLE = buildTable();
 
@@ -34,6 +34,24 @@ function fillTable(table: Map<number, number>): void {
   table.set(0x2028, 0x0a);
   table.set(0x2029, 0x0a);
   table.set(0x0085, 0x0a);
+  // Small and vertical presentation forms (common in copies from Taiwan and Hong Kong) and the
+  // ratio colon fold to the punctuation they stand for: 責任領導︰… reads as 责任领导:….
+  const forms: Array<[number, string]> = [
+    [0xfe30, ':'],
+    [0xfe55, ':'],
+    [0x2236, ':'],
+    [0xfe54, ';'],
+    [0xfe50, ','],
+    [0xfe51, '、'],
+    [0xfe52, '.'],
+    [0xfe56, '?'],
+    [0xfe57, '!'],
+    [0xfe59, '('],
+    [0xfe5a, ')'],
+    [0xfe35, '('],
+    [0xfe36, ')'],
+  ];
+  for (const [c, to] of forms) table.set(c, to.charCodeAt(0));
   table.set(0xff61, 0x3002); // halfwidth ideographic full stop
   table.set(0xff64, 0x3001); // halfwidth ideographic comma
 }

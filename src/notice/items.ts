@@ -1,6 +1,7 @@
 import { type ParseContext, warn } from './context.ts';
 import { findIndicators } from './indicators.ts';
 import { snippet } from './messages.ts';
+import { warnUnsureNames } from './names-settle.ts';
 import { resolveResponsibility, scanNotes } from './responsibility.ts';
 import type { ParsedIndicator, ParsedItem } from './types.ts';
 import { type Clean, cleanView, makeView, type Range, type View } from './view.ts';
@@ -25,7 +26,7 @@ export function finishItem(
   year: number | null,
 ): ParsedItem {
   const view = makeView(ctx.text, ctx.folded, raw.ranges);
-  const scan = scanNotes(view, 0, view.str.length);
+  const scan = scanNotes(view, 0, view.str.length, wrapWidth);
   const skip = [...scan.notes];
   const last = scan.notes[scan.notes.length - 1];
   if (last !== undefined) {
@@ -44,6 +45,7 @@ export function finishItem(
   if (scan.notes.length === 0) warn(ctx, 'item-without-responsibility', raw.start, raw.no);
   if (scan.unclosed) warn(ctx, 'note-unclosed', raw.start, raw.no);
   if (scan.unreadable) warn(ctx, 'note-unreadable', raw.start, raw.no);
+  warnUnsureNames(ctx, raw.no, scan.leaders);
   const { title: rawTitle, body: rawBody } = titleAndBody(view, skip, wrapWidth);
   // A note that follows a comma (…不少于两次，（责任领导：…）) leaves the comma dangling once it is cut.
   const body = trimDanglingSeparators(rawBody);

@@ -14,6 +14,8 @@ const LABELS: ReadonlyArray<[string, LabelRole]> = (
     ['牵头局领导', 'leaders'],
     ['局领导', 'leaders'],
     ['责任人', 'leaders'],
+    ['负责领导', 'leaders'],
+    ['负责局领导', 'leaders'],
     ['牵头单位', 'lead'],
     ['牵头科室', 'lead'],
     ['牵头股室', 'lead'],
@@ -37,7 +39,14 @@ const LABELS: ReadonlyArray<[string, LabelRole]> = (
     ['承办单位', 'departments'],
     ['实施单位', 'departments'],
     ['负责单位', 'departments'],
+    ['负责股室', 'departments'],
+    ['负责科室', 'departments'],
+    ['负责部门', 'departments'],
+    ['负责处室', 'departments'],
     ['责任主体', 'departments'],
+    // OCR of a scan loses a line's first character now and then: 责任股室 comes out as 任股室.
+    ['任股室', 'departments'],
+    ['任科室', 'departments'],
     ['配合单位', 'co'],
     ['配合科室', 'co'],
     ['配合股室', 'co'],
@@ -62,15 +71,43 @@ export interface Label {
   valueStart: number;
 }
 
-/** Reads the label that ends at the colon `colon` in `str` (spaces allowed before the colon). */
+/**
+ * Reads the label that ends at the colon `colon` in `str`. Spaces and line breaks may stand before
+ * the colon and between the label's characters: a PDF wraps lines mid-word (责任\n股室：).
+ */
 export function labelBefore(str: string, colon: number): Label | null {
   let end = colon;
-  while (end > 0 && str[end - 1] === ' ') end--;
+  let gaps = 0;
+  while (end > 0 && isGap(str[end - 1]) && gaps++ < MAX_GAP) end--;
   for (const [word, role] of LABELS) {
-    const start = end - word.length;
-    if (start >= 0 && str.startsWith(word, start)) return { role, start, valueStart: colon + 1 };
+    const start = matchBackwards(str, end, word);
+    if (start >= 0) return { role, start, valueStart: colon + 1 };
   }
   return null;
+}
+
+// A wrap leaves at most a few spaces and one line break between two characters of a label.
+const MAX_GAP = 4;
+
+function isGap(ch: string | undefined): boolean {
+  return ch === ' ' || ch === '\n';
+}
+
+/** Start of `word` ending just before `end`, allowing short gaps between its characters; -1 if absent. */
+function matchBackwards(str: string, end: number, word: string): number {
+  let j = end - 1;
+  for (let k = word.length - 1; k >= 0; k--) {
+    if (k < word.length - 1) {
+      let gaps = 0;
+      while (j >= 0 && isGap(str[j]) && gaps < MAX_GAP) {
+        j--;
+        gaps++;
+      }
+    }
+    if (j < 0 || str[j] !== word[k]) return -1;
+    j--;
+  }
+  return j + 1;
 }
 
 /** Role of a table header cell (folded, spaces removed), or null when it holds something else. */

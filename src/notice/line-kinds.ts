@@ -24,7 +24,28 @@ export function isFooter(line: string): boolean {
     dashesAfter++;
   }
   if (i === c.length && digits > 0 && digits <= 4 && dashesBefore > 0 && dashesAfter > 0) return true;
+  if (isPageOfPages(c)) return true;
   return c.startsWith('第') && c.includes('页') && c.length <= 14 && hasDigitOrNumeral(c);
+}
+
+/** "3/8", "3 / 8", "Page 3 of 8", "3 of 8" (compacted, lower or upper case). */
+function isPageOfPages(c: string): boolean {
+  let i = 0;
+  const lower = c.toLowerCase();
+  if (lower.startsWith('page')) i = 4;
+  const a = i;
+  while (i < c.length && isDigit(c[i])) i++;
+  if (i === a || i - a > 3) return false;
+  const page = Number(c.slice(a, i));
+  let sep = 0;
+  if (c[i] === '/') sep = 1;
+  else if (lower.startsWith('of', i)) sep = 2;
+  if (sep === 0) return i === c.length && a > 0;
+  i += sep;
+  const b = i;
+  while (i < c.length && isDigit(c[i])) i++;
+  // The page is at most the count: "3/8" is a footer, "12/3" (a date) is not.
+  return i === c.length && i > b && i - b <= 3 && page >= 1 && page <= Number(c.slice(b));
 }
 
 function hasDigitOrNumeral(c: string): boolean {
@@ -90,6 +111,17 @@ const JUNK_PREFIXES = [
   '分类:',
   '体裁分类',
   '有效性',
+  '字体:',
+  '作者:',
+  '点击:',
+  '点击量',
+  '日期:',
+  '编辑:',
+  '审核:',
+  '加入收藏',
+  '相关链接',
+  '相关文章',
+  '微信扫一扫',
 ];
 
 /** True for a repost-site junk line (folded). */
@@ -98,8 +130,44 @@ export function isSiteJunk(line: string): boolean {
   const c = compact(line);
   for (const p of JUNK_PREFIXES) if (c.startsWith(p)) return true;
   if (c.includes('访问量') || c.includes('【大中小】') || c.includes('【打印')) return true;
+  if (EDIT_MARKS.includes(c)) return true;
+  if (onlyPageControls(c)) return true;
   if (c.length <= 16 && c.startsWith('(此件') && c.endsWith(')') && c.includes('公开')) return true;
   return c.includes('首页>') && c.length <= 80;
+}
+
+// The links under a reposted article (打印 | 关闭, 【收藏】【返回顶部】), with whatever separates them.
+const CONTROL_WORDS = [
+  '打印',
+  '关闭',
+  '返回',
+  '顶部',
+  '收藏',
+  '分享',
+  '本页',
+  '本文',
+  '窗口',
+  '保存',
+  '纠错',
+  '我要',
+];
+const CONTROL_SEPARATORS = '|/【】[]()·•-';
+
+function onlyPageControls(c: string): boolean {
+  if (c.length > 24) return false;
+  let i = 0;
+  let words = 0;
+  while (i < c.length) {
+    if (CONTROL_SEPARATORS.includes(c[i]!)) {
+      i++;
+      continue;
+    }
+    const word = CONTROL_WORDS.find((w) => c.startsWith(w, i));
+    if (word === undefined) return false;
+    i += word.length;
+    words++;
+  }
+  return words > 0;
 }
 
 /** Metadata a repost site prints as "key:value" pairs (folded keys). */
@@ -132,4 +200,21 @@ export function readSiteMeta(lineText: string, lineFolded: string, meta: SiteMet
     const value = lineText.slice(at, end);
     if (value.length > 0 && meta[field] === undefined) meta[field] = value;
   }
+}
+
+// A wiki copy ends each heading with its edit link: 一、加强党的建设[编辑].
+const EDIT_MARKS = ['[编辑]', '[编辑源代码]', '[编辑源码]', '[修改]', '[edit]'];
+
+/** End of a heading's words before a trailing wiki edit link (folded text); `end` when there is none. */
+export function beforeEditMark(folded: string, start: number, end: number): number {
+  let e = end;
+  while (e > start && folded[e - 1] === ' ') e--;
+  for (const mark of EDIT_MARKS) {
+    if (e - start >= mark.length && folded.startsWith(mark, e - mark.length)) {
+      e -= mark.length;
+      while (e > start && folded[e - 1] === ' ') e--;
+      return e;
+    }
+  }
+  return end;
 }

@@ -6,6 +6,12 @@ export const WARNINGS = {
   'no-sections': () => '没有找到“一、”形式的部分标题，所有要点已归入同一部分。',
   'heading-level-guess': (items: string, other: string) =>
     `同时出现“${items}”和“${other}”两级编号，已按“${items}”识别要点，“${other}”留在要点正文中，请核对。`,
+  'glued-headings': (count: number) =>
+    `有${count}处编号紧接在上一段文字之后（没有换行），已按编号的连续性拆分为部分和要点，请核对。`,
+  'glued-number-guess': (no: number, text: string) =>
+    `“${text}”既可能是数字，也可能是第${no}条要点的编号；因编号连续，已作为第${no}条要点，请核对。`,
+  'wrapped-number': (no: number, text: string) =>
+    `第${no}条要点中有一行以“${text}”开头，但编号不连续且上一行没有结束，已作为该要点正文的续行，请核对。`,
   'section-numbering': (prev: number, no: number) => `部分编号不连续：第${prev}部分之后是第${no}部分。`,
   'numbering-skip': (prev: number | null, no: number) =>
     prev === null ? `要点编号从${no}开始，不是从1开始。` : `要点编号从${prev}跳到${no}，中间缺少要点。`,
@@ -23,6 +29,10 @@ export const WARNINGS = {
   'table-cells-missing': (no: number) => `表格第${no}行的单元格少于表头列数，责任单位可能错位，请核对。`,
   'site-junk-skipped': (count: number) => `已忽略${count}行网页转载信息（栏目路径、索引号、访问量等）。`,
   'indicator-failed': (no: number) => `第${no}条要点的指标识别失败，请手工补充指标。`,
+  'name-unsure': (no: number, written: string, reading: string) =>
+    `第${no}条要点的责任领导“${written}”中人名之间没有分隔，已按“${reading}”读取，可能拆分有误，请核对。`,
+  'table-cell-inherited': (no: number, column: string) =>
+    `表格第${no}行的“${column}”单元格为空，已按合并单元格沿用上一行的内容，请核对。`,
 } as const;
 
 /** A warning code. */

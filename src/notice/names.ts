@@ -1,10 +1,21 @@
 import { isSpace } from './fold.ts';
+import { isNameRun, readNameRun } from './names-padded.ts';
 import { cleanView, type View } from './view.ts';
 
 /** A name read from a responsibility list, with whether it was marked as the lead (牵头). */
 export interface ListedName {
   name: string;
   lead: boolean;
+  /** Set on the names of a run that had to be cut by guesswork (周 岚许 诺: no separator). */
+  unsure?: UnsureRun;
+}
+
+/** A run of names read by its padding alone: where it is, as written, and the names it gave. */
+export interface UnsureRun {
+  /** Offset of its first character in the original text. */
+  at: number;
+  written: string;
+  names: string[];
 }
 
 const SEPARATORS = '、,;/';
@@ -16,10 +27,17 @@ const EDGE = '()[]【】「」“”"\'。.,;:、 \n';
 
 /**
  * Splits view[from, to) — a responsibility list — into names, separated by 、 , ; and ending in 等
- * or 。. With `people`, spaces between full names also separate them (陈玲玲 林海); in unit lists a
- * space is always padding (纪检 监察室).
+ * or 。. With `people`, a run of names is read by its padding (周 岚 许 诺, 周 岚许 诺: see
+ * readNameRun) and one it had to guess is marked `unsure`; in unit lists a space is always padding
+ * (纪检 监察室). With `cellLines` (a table cell) a line break separates names too.
  */
-export function splitNames(view: View, from: number, to: number, people = false): ListedName[] {
+export function splitNames(
+  view: View,
+  from: number,
+  to: number,
+  people = false,
+  cellLines = false,
+): ListedName[] {
   const out: ListedName[] = [];
   let start = from;
   let depth = 0;
@@ -27,13 +45,45 @@ export function splitNames(view: View, from: number, to: number, people = false)
     const ch = i < to ? view.str[i]! : '';
     if (ch === '(') depth++;
     else if (ch === ')') depth = Math.max(0, depth - 1);
-    if (i === to || (depth === 0 && SEPARATORS.includes(ch))) {
-      const pieces = people ? splitOnSpaces(view, start, i) : [[start, i] as [number, number]];
-      for (const piece of pieces) pushName(view, piece[0], piece[1], out);
+    if (i === to || (depth === 0 && (SEPARATORS.includes(ch) || (cellLines && people && ch === '\n')))) {
+      if (!people) pushName(view, start, i, out);
+      else if (!readRun(view, start, i, out))
+        for (const piece of splitOnSpaces(view, start, i)) pushName(view, piece[0], piece[1], out);
       start = i + 1;
     }
   }
   return out;
+}
+
+/** Reads view[from, to) as a run of names when it is one (see isNameRun); false when it is not. */
+function readRun(view: View, from: number, to: number, out: ListedName[]): boolean {
+  const piece = view.str.slice(from, to);
+  if (piece.includes('\n') || !isNameRun(piece)) return false;
+  const chars: string[] = [];
+  const gaps: boolean[] = [];
+  let first = -1;
+  let last = -1;
+  let space = false;
+  for (let i = from; i < to; i++) {
+    if (view.str[i] === ' ') {
+      space = chars.length > 0;
+      continue;
+    }
+    if (first < 0) first = i;
+    last = i;
+    chars.push(view.text[view.pos[i]!]!);
+    gaps.push(space);
+    space = false;
+  }
+  const { readings, sure } = readNameRun(chars, gaps);
+  const names = readings[0];
+  if (names === undefined) return false;
+  const unsure: UnsureRun | undefined = sure
+    ? undefined
+    : { at: view.pos[first]!, written: view.text.slice(view.pos[first]!, view.pos[last]! + 1), names };
+  for (const name of names)
+    out.push(unsure === undefined ? { name, lead: false } : { name, lead: false, unsure });
+  return true;
 }
 
 /**

@@ -2,14 +2,17 @@ import { closingStart, isSignatureOrDate } from './closing.ts';
 import { type ParseContext, warn } from './context.ts';
 import { foldText } from './fold.ts';
 import { readFrontMatter } from './front-matter.ts';
+import type { GluedCut } from './glued.ts';
 import { finishItem } from './items.ts';
 import { decideLevels } from './levels.ts';
 import { readSiteMeta, type SiteMeta } from './line-kinds.ts';
 import { keepWideInSequence, type Marker, readMarker } from './markers.ts';
 import { snippet } from './messages.ts';
+import { settleUnsureNames } from './names-settle.ts';
 import { type Segment, splitSegments } from './segments.ts';
 import { buildStructure, type RawSection } from './structure.ts';
 import { detectTable, finishTableItem, type TableLayout } from './table.ts';
+import { tableCellSegments } from './table-cells.ts';
 import { findTitleLine, planYear, titleFromNoticeTitle, titleStartsAbove } from './title.ts';
 import type { ParsedItem, ParsedNotice, ParsedSection } from './types.ts';
 import { cleanRange, cleanView, makeView } from './view.ts';
@@ -47,15 +50,26 @@ function emptyNotice(): ParsedNotice {
 
 function parse(ctx: ParseContext): ParsedNotice {
   const { text, folded } = ctx;
-  const all = splitSegments(folded);
+  const glued: GluedCut[] = [];
+  const all = splitSegments(folded, glued);
+  reportGlued(ctx, glued);
   const site: SiteMeta = {};
   const junk = all.filter((s) => s.kind === 'junk');
   for (const s of junk) readSiteMeta(text.slice(s.start, s.end), folded.slice(s.start, s.end), site);
   if (junk.length > 0) warn(ctx, 'site-junk-skipped', junk[0]!.start, junk.length);
-  const segs = all.filter((s) => s.kind === 'text');
-  const table = detectTable(folded, segs);
+  const segs = tableCellSegments(
+    text,
+    folded,
+    all.filter((s) => s.kind === 'text'),
+  );
+  const table = detectTable(folded, segs, text);
+  const guessed = new Map(
+    glued.flatMap((cut) => (cut.guess === undefined ? [] : [[cut.at, cut.guess.marker]])),
+  );
   const markers: Array<Marker | null> = segs.map((s, i) =>
-    table !== null && i < table.headerEnd ? null : readMarker(folded, s.start, s.end, true),
+    table !== null && i < table.headerEnd
+      ? null
+      : (readMarker(folded, s.start, s.end, true) ?? guessed.get(s.start) ?? null),
   );
   keepWideInSequence(markers);
   const levels = decideLevels(markers, table !== null);
@@ -93,7 +107,7 @@ function parse(ctx: ParseContext): ParsedNotice {
   const cover = paragraphs(ctx, segs.slice(0, frontEnd));
   if (cover !== '') notice.cover = cover;
   if (titleLine < 0 && first >= 0 && frontEnd === first) notice.preamble = '';
-  return notice;
+  return settleUnsureNames(text, notice);
 }
 
 function firstStructural(
@@ -162,5 +176,13 @@ function reportClosing(ctx: ParseContext, closing: readonly Segment[]): void {
       );
       return;
     }
+  }
+}
+
+function reportGlued(ctx: ParseContext, glued: readonly GluedCut[]): void {
+  if (glued.length === 0) return;
+  warn(ctx, 'glued-headings', glued[0]!.at, glued.length);
+  for (const cut of glued) {
+    if (cut.guess !== undefined) warn(ctx, 'glued-number-guess', cut.at, cut.guess.no, cut.guess.text);
   }
 }

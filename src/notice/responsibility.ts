@@ -17,13 +17,15 @@ export interface NoteScan extends Responsibility {
   unreadable: boolean;
 }
 
-const OPEN = '([【';
-const CLOSE = ')]】';
-// A bare label (责任单位：…) starts a note only at a line start or after a sentence or clause end.
-const BARE_BOUNDARY = '\n。;,、)]】.!?';
+const OPEN = '([【〔〖';
+const CLOSE = ')]】〕〗';
+// A bare label (责任单位：…) starts a note only at a line start, after a sentence or clause end, or
+// after a list bullet (a wiki or web copy marks each note line: • 责任领导：…).
+const BARE_BOUNDARY = '\n。;,、)]】〕〗.!?';
+const BULLETS = '•·・*●○■□◆◇▲△►▶-';
 
 /** Finds every responsibility note in view[from, to) and reads its names. */
-export function scanNotes(view: View, from: number, to: number): NoteScan {
+export function scanNotes(view: View, from: number, to: number, wrapWidth = 0): NoteScan {
   const scan: NoteScan = {
     leaders: [],
     lead: [],
@@ -52,7 +54,9 @@ export function scanNotes(view: View, from: number, to: number): NoteScan {
       if (close < 0) scan.unclosed = true;
       note = { start: p, end: close < 0 ? to : close + 1 };
     } else if (BARE_BOUNDARY.includes(before)) {
-      note = { start: label.start, end: bareEnd(str, label.valueStart, to) };
+      note = { start: label.start, end: bareEnd(str, label.valueStart, to, wrapWidth) };
+    } else if (BULLETS.includes(before)) {
+      note = { start: p, end: bareEnd(str, label.valueStart, to, wrapWidth) };
     } else {
       i = colon + 1;
       continue;
@@ -68,8 +72,8 @@ function matchClose(str: string, open: number, to: number): number {
   let depth = 0;
   for (let j = open; j < to; j++) {
     const ch = str[j]!;
-    if (ch === '(' || ch === '[' || ch === '【') depth++;
-    else if (ch === ')' || ch === ']' || ch === '】') {
+    if (OPEN.includes(ch)) depth++;
+    else if (CLOSE.includes(ch)) {
       depth--;
       if (depth === 0) return j;
     }
@@ -77,16 +81,24 @@ function matchClose(str: string, open: number, to: number): number {
   return -1;
 }
 
-/** A bare note runs to its 。 or to the end of its line, unless the line ends mid-list (、 ,). */
-function bareEnd(str: string, from: number, to: number): number {
+/**
+ * A bare note runs to its 。 or to the end of its line, unless the line ends mid-list (、 ,) or was
+ * cut by a hard wrap (a full-width line without a sentence end: …装备\n中心。).
+ */
+function bareEnd(str: string, from: number, to: number, wrapWidth: number): number {
+  let lineStart = from;
+  while (lineStart > 0 && str[lineStart - 1] !== '\n' && from - lineStart < 400) lineStart--;
   for (let j = from; j < to; j++) {
     const ch = str[j];
     if (ch === '。') return j + 1;
     if (ch === '\n') {
       let k = j - 1;
       while (k >= from && str[k] === ' ') k--;
+      const wrapped =
+        wrapWidth > 0 && j - lineStart >= wrapWidth * 0.9 && k >= from && !'。;!?'.includes(str[k]!);
+      lineStart = j + 1;
       if (k >= from && '、,;:'.includes(str[k]!)) continue;
-      if (k < from) continue;
+      if (k < from || wrapped) continue;
       return j;
     }
   }

@@ -1,8 +1,9 @@
 import { type ParseContext, warn } from './context.ts';
 import type { RawItem } from './items.ts';
 import type { Levels } from './levels.ts';
-import { compact, isBareNumber } from './line-kinds.ts';
+import { beforeEditMark, compact, isBareNumber } from './line-kinds.ts';
 import type { Marker } from './markers.ts';
+import { snippet } from './messages.ts';
 import type { Segment } from './segments.ts';
 import type { RawRow } from './table.ts';
 import { cleanRange, type Range } from './view.ts';
@@ -50,7 +51,11 @@ export function buildStructure(
   };
   for (let i = from; i < to; i++) {
     const seg = segs[i]!;
-    const m = markerOf(ctx, seg, markers[i] ?? null, table);
+    let m = markerOf(ctx, seg, markers[i] ?? null, table);
+    if (m !== null && w.item !== null && wrappedNumber(ctx, w, segs[i - 1]!, m, levels)) {
+      warn(ctx, 'wrapped-number', seg.start, w.item.no, snippet(ctx.folded.slice(seg.start, seg.start + 12)));
+      m = null;
+    }
     if (m !== null && m.kind === levels.section) {
       i = openSection(ctx, w, segs, markers, i, m, to);
       continue;
@@ -81,6 +86,23 @@ export function buildStructure(
   return w.sections;
 }
 
+// Where a wrapped line ends without a sentence end, its sentence goes on in the next line.
+const WRAPPED_MIN = 20;
+const SENTENCE_CLOSERS = '。!?;:)]】〕”\'"';
+
+/**
+ * A hard-wrapped line that only looks like a heading ("…重点保障小学\n一、二年级学位"): its number
+ * is out of sequence for its level and the open item's last line stopped mid-sentence.
+ */
+function wrappedNumber(ctx: ParseContext, w: Walk, prev: Segment, m: Marker, levels: Levels): boolean {
+  const last = ctx.folded[prev.end - 1] ?? '。';
+  // A short line without a sentence end is a heading-only item (1.加强党的建设), not a wrap.
+  if (SENTENCE_CLOSERS.includes(last) || prev.end - prev.start < WRAPPED_MIN) return false;
+  if (m.kind === levels.section) return m.no !== w.prevSectionNo + 1;
+  if (m.kind === levels.item) return w.prevNo !== null && m.no > w.prevNo + 1;
+  return false;
+}
+
 function markerOf(ctx: ParseContext, seg: Segment, m: Marker | null, table: boolean): Marker | null {
   if (!table || !isBareNumber(ctx.folded.slice(seg.start, seg.end))) return m;
   return { kind: 'cell', no: Number(compact(ctx.folded.slice(seg.start, seg.end))), textStart: seg.end };
@@ -105,10 +127,11 @@ function openSection(
     text: [],
   };
   // A heading line may run on into a sentence (一、总体要求。…): the title stops at its 。.
+  const headEnd = beforeEditMark(ctx.folded, m.textStart, seg.end);
   let titleEnd = m.textStart;
-  while (titleEnd < seg.end && ctx.folded[titleEnd] !== '。') titleEnd++;
+  while (titleEnd < headEnd && ctx.folded[titleEnd] !== '。') titleEnd++;
   section.title = cleanRange(ctx.text, ctx.folded, { start: m.textStart, end: titleEnd }).text;
-  if (titleEnd < seg.end && titleEnd + 1 < seg.end) section.text.push({ start: titleEnd + 1, end: seg.end });
+  if (titleEnd < headEnd && titleEnd + 1 < headEnd) section.text.push({ start: titleEnd + 1, end: headEnd });
   let next = i;
   if (i + 1 < to && headingContinues(ctx, segs, markers, i, to, section.title === '')) {
     // The heading's words sit in the next paragraph ("一、" alone), or the heading wrapped.

@@ -12,6 +12,7 @@ function fixtureNames(dir: string): string[] {
 describe.each([
   ['the shared layout examples', fixtureNames('formats')],
   ['one small notice per form', fixtureNames('forms')],
+  ['whole notices in the layouts bureaus send', fixtureNames('layouts')],
 ])('%s', (_label, names) => {
   it.each(names)('%s parses to the structure its text states', (name) => {
     const { text, expected } = readFixture(name);

@@ -14,6 +14,7 @@ import {
 } from '../directory/resolve-names.ts';
 import { pastYearWarning, planYearOf } from '../import/plan-year.ts';
 import { locateSpans } from './locate-spans.ts';
+import { rejoinNames } from './rejoin-names.ts';
 
 const MAX_SUGGESTIONS = 5;
 
@@ -21,14 +22,15 @@ const MAX_SUGGESTIONS = 5;
  * Parses a notice without saving anything and says, for the import wizard, what importing it
  * would meet: each department name known, an alias or unknown (with close units to map it to),
  * unknown names that look like one unit written two ways, each leader name existing or to be
- * created, where every finding sits in the text, and — first among the warnings — a plan year
- * already past (today on the server's clock, Asia/Shanghai). `parsed` is the sandbox's parse of
+ * created (names the parser could only guess settled by the directory of leaders, see
+ * rejoinNames), where every finding sits in the text, and — first among the warnings — a plan year
+ * already past (today on the server’s clock, Asia/Shanghai). `read` is the sandbox’s parse of
  * `text` when the caller has it (uploads); otherwise the text is parsed here.
  */
 export async function previewNotice(
   ctx: Context,
   text: string,
-  parsed: ParsedNotice = parseNoticeText(text),
+  read: ParsedNotice = parseNoticeText(text),
 ): Promise<ParsePreview> {
   const organizationId = ctx.actor.organizationId;
   const [directory, leaders, units] = await Promise.all([
@@ -37,6 +39,8 @@ export async function previewNotice(
     can(ctx.actor, 'plans.import') ? listUnits(ctx.db, organizationId) : Promise.resolve([]),
   ]);
   const known = new Set(leaders.map((l) => l.name));
+  // Names the parser had to guess (周 岚许 诺) are settled where the directory knows them.
+  const parsed = rejoinNames(text, read, known);
   const names = namesOf(parsed);
   const departments = names.departments.map((name) => departmentName(name, directory));
   const unknown = departments.filter((d) => d.status === 'unknown').map((d) => d.name);
