@@ -5,12 +5,18 @@ import type { Benchmark, BenchRow } from './benchmark.ts';
 import { dbBenchmark } from './db.bench.ts';
 import { httpBenchmark } from './http.bench.ts';
 import { parseBenchmark } from './parse.bench.ts';
+import { readOcrBenchmark } from './read-formats-ocr.bench.ts';
+import { readOfdBenchmark } from './read-formats-ofd.bench.ts';
+import { oleBenchmark } from './read-formats-ole.bench.ts';
 import { remindersBenchmark } from './reminders.bench.ts';
 import { webBenchmark } from './web.bench.ts';
 
 // One line per benchmark module.
 const BENCHMARKS: Benchmark[] = [
   parseBenchmark,
+  oleBenchmark,
+  readOfdBenchmark,
+  readOcrBenchmark,
   dbBenchmark,
   httpBenchmark,
   webBenchmark,

@@ -1,5 +1,6 @@
 import { NoticeReadError } from './read-messages.ts';
 import { foldRadicals } from './read-radicals.ts';
+import type { NoticeRead } from './read-result.ts';
 
 /** The parts of a pdf.js text item the line builder needs. */
 export interface PositionedText {
@@ -10,19 +11,18 @@ export interface PositionedText {
 }
 
 /**
- * Extracts a PDF's text layer, one line per printed line and a blank line between pages, then
+ * Extracts a PDF's text layer (empty for a scan, which the caller sends to OCR), one line per printed line and a blank line between pages, then
  * NFKC-normalises it, because PDF fonts often map hanzi to look-alike CJK radicals (⼯ for 工),
  * and folds the radical look-alikes NFKC does not cover (⻓ for 长). pdf.js runs right here: an
  * uploaded PDF is only ever read inside the parse sandbox (sandbox/run-in-child.ts), a child
  * process whose time and memory the operating system bounds.
  */
-export async function readPdf(bytes: Uint8Array): Promise<string> {
+export async function readPdf(bytes: Uint8Array): Promise<NoticeRead> {
   const answer = await readPages(bytes);
   if ('failure' in answer)
     throw new NoticeReadError(answer.failure === 'encrypted' ? 'PDF_ENCRYPTED' : 'PDF_BROKEN');
   const text = foldRadicals(answer.pages.map(pageText).join('\n\n').normalize('NFKC'));
-  if (text.trim() === '') throw new NoticeReadError('PDF_NO_TEXT');
-  return text;
+  return { text, source: { format: 'pdf', reader: 'pdf.js', pages: answer.pages.length } };
 }
 
 type Pages = { pages: PositionedText[][] } | { failure: 'encrypted' | 'broken' };

@@ -22,6 +22,30 @@ export interface ParsedNotice {
   cover?: string;
   sections: ParsedSection[];
   warnings: ParseWarning[];
+  /** Where the text came from: the file's format and, for a scan, what OCR was unsure of. Absent for pasted text. */
+  source?: NoticeSource;
+}
+
+/** The formats a notice is read from, sniffed from the file's bytes. */
+export type NoticeFormat = 'txt' | 'docx' | 'doc' | 'wps' | 'ofd' | 'pdf' | 'scan';
+
+/** How a notice's text was obtained. */
+export interface NoticeSource {
+  format: NoticeFormat;
+  /** How the text was extracted, e.g. 'word-extractor', 'libreoffice', 'tesseract'. */
+  reader?: string;
+  /** Pages read (PDF, OFD, scans), when the format has pages. */
+  pages?: number;
+  /** For text recognised by OCR: the recognition's confidence and the words it was unsure of. */
+  ocr?: OcrReport;
+}
+
+/** What OCR reports about the text it recognised. */
+export interface OcrReport {
+  /** Mean word confidence, 0–100. */
+  meanConfidence: number;
+  /** Words below the confidence threshold, as offsets into the text (end exclusive). */
+  lowConfidence: Array<{ start: number; end: number; confidence: number }>;
 }
 
 /** A numbered group of items (一、二、…). */

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/connect.ts';
 import { parseNoticeText } from '../../src/notice/parse-notice.ts';
 import { READ_MESSAGES } from '../../src/notice/read-messages.ts';
-import { readAndParseNotice, readNoticeInProcess } from '../../src/notice/read-notice.ts';
+import { readAndParseNotice, readNoticeSource } from '../../src/notice/read-notice.ts';
 import { configureSandbox, onSandboxRun, type SandboxRun } from '../../src/notice/sandbox/sandbox.ts';
 import {
   buildDocx,
@@ -123,8 +123,11 @@ describe('normal notices through the sandbox', () => {
     files.push(await buildDocx(lines));
     if (hasCjkFont) files.push(await buildPdf(lines.slice(0, 60)));
     for (const bytes of files) {
-      const text = await readNoticeInProcess(bytes);
-      expect(await readAndParseNotice(bytes)).toEqual({ text, parsed: parseNoticeText(text) });
+      const read = await readNoticeSource(bytes);
+      expect(await readAndParseNotice(bytes)).toEqual({
+        text: read.text,
+        parsed: { ...parseNoticeText(read.text), source: read.source },
+      });
     }
   }, 120_000);
 

@@ -1,6 +1,7 @@
 import { parseNoticeText } from '../parse-notice.ts';
 import { NoticeReadError } from '../read-messages.ts';
-import { readNoticeInProcess } from '../read-notice.ts';
+import { readNoticeSource } from '../read-notice.ts';
+import { withSource } from '../read-source-warnings.ts';
 import type { ChildAnswer, ChildJob } from './protocol.ts';
 
 // Inside the sandbox process: one job arrives over IPC, the answer goes back the same way, and the
@@ -16,9 +17,16 @@ function isAllocationFailure(error: unknown): boolean {
 
 async function run(job: ChildJob): Promise<ChildAnswer> {
   try {
-    const text = job.kind === 'parseText' ? job.text : await readNoticeInProcess(job.bytes);
-    if (job.kind === 'read') return { ok: true, text };
-    return { ok: true, text: job.kind === 'parseText' ? '' : text, parsed: parseNoticeText(text) };
+    if (job.kind === 'parseText')
+      return { ok: true, read: { text: '', source: { format: 'txt' } }, parsed: parseNoticeText(job.text) };
+    // The parent allows OCR's time (not the parser's) once told that OCR starts.
+    const onOcr = () => process.send?.({ ocr: true });
+    const read = await readNoticeSource(
+      job.bytes,
+      job.ocrDeadline === undefined ? { onOcr } : { ocrDeadline: job.ocrDeadline, onOcr },
+    );
+    if (job.kind === 'read') return { ok: true, read };
+    return { ok: true, read, parsed: withSource(parseNoticeText(read.text), read) };
   } catch (error) {
     if (error instanceof NoticeReadError) return { ok: false, code: error.code };
     // An ArrayBuffer or string the memory limit would not let grow: the file is too big to handle.

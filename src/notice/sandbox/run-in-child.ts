@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { setPriority } from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -24,6 +25,8 @@ export interface ChildUsage {
 
 const CHILD_ENTRY = fileURLToPath(new URL('./child.mjs', import.meta.url));
 const WATCH_MS = 50;
+// How long past its OCR deadline a child may take to clean up and answer before it is killed.
+const OCR_GRACE_MS = 10_000;
 // Why RLIMIT_DATA: V8 reserves gigabytes of address space it never touches (a ready child shows
 // VmSize 22 GB, VmData 120 MB), so RLIMIT_AS would stop node from starting; RLIMIT_DATA counts only
 // private writable mappings, so those reservations are free while V8's heap pages, ArrayBuffers
@@ -59,6 +62,7 @@ export class SandboxChild {
   private readonly closed: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   private answer: ChildAnswer | undefined;
   private onAnswer: (() => void) | undefined;
+  private onOcr: (() => void) | undefined;
   private killedFor: ChildOutcome | undefined;
   private peakKb = 0;
   private stderr = '';
@@ -113,17 +117,24 @@ export class SandboxChild {
       void this.closed.then(({ code, signal }) =>
         reject(new Error(`解析沙箱无法启动（退出 ${code ?? signal}）：${this.stderr.trim().slice(-2000)}`)),
       );
-      child.on('message', (message: (ChildAnswer & { peakRssKb?: number }) | { ready: true }) => {
-        if ('ready' in message) {
-          this.readyAt = performance.now();
-          resolve();
-          return;
-        }
-        const { peakRssKb, ...rest } = message;
-        this.peakKb = Math.max(this.peakKb, peakRssKb ?? 0);
-        this.answer = rest as ChildAnswer;
-        this.onAnswer?.();
-      });
+      child.on(
+        'message',
+        (message: (ChildAnswer & { peakRssKb?: number }) | { ready: true } | { ocr: true }) => {
+          if ('ready' in message) {
+            this.readyAt = performance.now();
+            resolve();
+            return;
+          }
+          if ('ocr' in message) {
+            this.onOcr?.();
+            return;
+          }
+          const { peakRssKb, ...rest } = message;
+          this.peakKb = Math.max(this.peakKb, peakRssKb ?? 0);
+          this.answer = rest as ChildAnswer;
+          this.onAnswer?.();
+        },
+      );
     });
     // A spare that dies unused is simply replaced; its failure to start is reported to run().
     this.ready.catch(() => undefined);
@@ -142,7 +153,14 @@ export class SandboxChild {
    */
   async run(job: ChildJob): Promise<{ answer?: ChildAnswer; usage: ChildUsage }> {
     this.hold(true);
-    const wall = setTimeout(() => this.kill('time'), this.limits.seconds * 2 * 1000 + 2_000);
+    let wall = setTimeout(() => this.kill('time'), (this.limits.seconds * 2 + 2) * 1000);
+    // OCR of a scan has until the job's deadline (its own limit, checked by the reader) and a
+    // little more; the parser's time no longer applies once the child says OCR has started.
+    this.onOcr = () => {
+      if (job.kind === 'parseText' || job.ocrDeadline === undefined) return;
+      clearTimeout(wall);
+      wall = setTimeout(() => this.kill('time'), Math.max(0, job.ocrDeadline - Date.now()) + OCR_GRACE_MS);
+    };
     this.watch = setInterval(() => this.check(), WATCH_MS);
     try {
       await this.ready;
@@ -156,7 +174,7 @@ export class SandboxChild {
         answered.then(() => ({ code: null, signal: null })),
         this.closed,
       ]);
-      if (this.answer) setTimeout(() => this.child.kill('SIGKILL'), 2_000).unref();
+      if (this.answer) setTimeout(() => this.killTree(), 2_000).unref();
       const outcome: ChildOutcome = this.answer
         ? 'answered'
         : (this.killedFor ??
@@ -202,6 +220,13 @@ export class SandboxChild {
 
   private kill(why: ChildOutcome): void {
     this.killedFor ??= why;
+    this.killTree();
+  }
+
+  // The child may have started programs of its own (tesseract, pdftoppm, LibreOffice): they go too.
+  private killTree(): void {
+    const pid = this.child.pid;
+    if (pid !== undefined) for (const descendant of descendantsOf(pid)) signalQuietly(descendant);
     this.child.kill('SIGKILL');
   }
 
@@ -223,6 +248,45 @@ export class SandboxChild {
       { ref?: () => void; unref?: () => void } | null | undefined
     >;
     for (const handle of handles) (busy ? handle?.ref : handle?.unref)?.call(handle);
+  }
+}
+
+/** Every process below `pid`, read from /proc (children of each thread), deepest last. */
+function descendantsOf(pid: number): number[] {
+  const found: number[] = [];
+  const queue = [pid];
+  while (queue.length > 0 && found.length < 1000) {
+    const parent = queue.shift() as number;
+    let tasks: string[] = [];
+    try {
+      tasks = readdirSync(`/proc/${parent}/task`);
+    } catch {
+      continue;
+    }
+    for (const task of tasks) {
+      let children = '';
+      try {
+        children = readFileSync(`/proc/${parent}/task/${task}/children`, 'latin1');
+      } catch {
+        continue;
+      }
+      for (const child of children.split(' ')) {
+        const n = Number.parseInt(child, 10);
+        if (n > 0 && !found.includes(n)) {
+          found.push(n);
+          queue.push(n);
+        }
+      }
+    }
+  }
+  return found;
+}
+
+function signalQuietly(pid: number): void {
+  try {
+    process.kill(pid, 'SIGKILL');
+  } catch {
+    // Already gone.
   }
 }
 

@@ -13,16 +13,26 @@ export interface SandboxSettings extends SandboxLimits {
   queue: number;
   /** The longest a job waits in the queue before it is refused with BUSY. */
   waitSeconds: number;
+  /** The longest OCR of one scan may take, all pages together (wall-clock seconds). */
+  ocrSeconds: number;
 }
 
 /** A sandbox process holds about 120 MB of data once node, the TypeScript loader and the parser are loaded. */
 export const MIN_MEMORY_MB = 256;
 
-const DEFAULTS: SandboxSettings = { memoryMb: 512, seconds: 20, concurrency: 2, queue: 2, waitSeconds: 20 };
+const DEFAULTS: SandboxSettings = {
+  memoryMb: 512,
+  seconds: 20,
+  concurrency: 2,
+  queue: 2,
+  waitSeconds: 20,
+  ocrSeconds: 180,
+};
 
 /**
  * The settings from the environment: DUBAN_PARSE_MEMORY_MB (512), DUBAN_PARSE_SECONDS (20),
- * DUBAN_PARSE_CONCURRENCY (2), DUBAN_PARSE_QUEUE (2), DUBAN_PARSE_WAIT_SECONDS (20). A value that
+ * DUBAN_PARSE_CONCURRENCY (2), DUBAN_PARSE_QUEUE (2), DUBAN_PARSE_WAIT_SECONDS (20),
+ * DUBAN_OCR_SECONDS (180). A value that
  * is not a positive number keeps the default (a server must start even with a typo here).
  */
 export function sandboxSettings(env: NodeJS.ProcessEnv = process.env): SandboxSettings {
@@ -36,5 +46,6 @@ export function sandboxSettings(env: NodeJS.ProcessEnv = process.env): SandboxSe
     concurrency: Math.floor(read('DUBAN_PARSE_CONCURRENCY', DEFAULTS.concurrency, 1)),
     queue: Math.floor(read('DUBAN_PARSE_QUEUE', DEFAULTS.queue, 0)),
     waitSeconds: read('DUBAN_PARSE_WAIT_SECONDS', DEFAULTS.waitSeconds, 0),
+    ocrSeconds: read('DUBAN_OCR_SECONDS', DEFAULTS.ocrSeconds, 1),
   };
 }

@@ -1,4 +1,5 @@
 import { NoticeReadError, type NoticeReadErrorCode } from '../read-messages.ts';
+import type { NoticeRead } from '../read-result.ts';
 import type { ParsedNotice } from '../types.ts';
 import type { ChildJob } from './protocol.ts';
 import { type ChildUsage, SandboxChild } from './run-in-child.ts';
@@ -43,13 +44,20 @@ export function sandboxLoad(): { running: number; waiting: number } {
  */
 export async function inSandbox(
   job: ChildJob,
-  options: { limits?: Partial<SandboxLimits>; tooComplex?: NoticeReadErrorCode } = {},
-): Promise<{ text: string; parsed?: ParsedNotice }> {
+  options: { limits?: Partial<SandboxLimits>; tooComplex?: NoticeReadErrorCode; ocr?: boolean } = {},
+): Promise<{ read: NoticeRead; parsed?: ParsedNotice }> {
   const limits = { memoryMb: settings.memoryMb, seconds: settings.seconds, ...options.limits };
   await acquireSlot();
   let result: Awaited<ReturnType<SandboxChild['run']>>;
   try {
-    result = await takeChild(limits).run(job);
+    // OCR takes its own time (tesseract in processes of its own, each under the same limits): the
+    // reader is told when to give up, and once it says OCR has started the child is allowed until
+    // a little after that instead of the parser's time.
+    const timed: ChildJob =
+      options.ocr && job.kind !== 'parseText'
+        ? { ...job, ocrDeadline: Date.now() + settings.ocrSeconds * 1000 }
+        : job;
+    result = await takeChild(limits).run(timed);
   } finally {
     releaseSlot();
   }
@@ -66,7 +74,7 @@ export async function inSandbox(
   for (const listener of listeners) listener({ ...usage, kind: job.kind, ...(code ? { code } : {}) });
   if (!answer?.ok)
     throw new NoticeReadError(code ?? tooComplex, { cause: answer?.ok === false ? answer.detail : usage });
-  return { text: answer.text, ...(answer.parsed ? { parsed: answer.parsed } : {}) };
+  return { read: answer.read, ...(answer.parsed ? { parsed: answer.parsed } : {}) };
 }
 
 // Starting a process costs a few hundred milliseconds (node, the TypeScript loader, the parser), so
