@@ -6,6 +6,7 @@ import type {
   ParsedItem,
   ParsedNotice,
 } from '../notice/types.ts';
+import { describeNoticeSource } from '../shared/notice-formats.ts';
 
 const KIND_LABELS: Record<IndicatorKind, string> = {
   recurring: '周期性',
@@ -36,6 +37,7 @@ export function formatNoticeTree(notice: ParsedNotice): string {
   out.push(`要点标题：${orUnknown(notice.title)}`);
   out.push(`年　　度：${orUnknown(notice.year)}　发文日期：${orUnknown(notice.issuedOn)}`);
   out.push(`主送单位：${notice.addressees.length > 0 ? notice.addressees.join('、') : '（未识别）'}`);
+  if (notice.source) out.push(`来源文件：${describeNoticeSource(notice.source)}`);
   const items = notice.sections.flatMap((s) => s.items);
   const indicators = items.reduce((n, item) => n + item.indicators.length, 0);
   out.push(`共 ${notice.sections.length} 个部分、${items.length} 条要点、${indicators} 个指标`);

@@ -9,7 +9,10 @@ export function registerImportCommand(program: Command): void {
   program
     .command('import')
     .description('导入工作要点通知，生成工作要点草稿（同名同年的草稿会被更新）')
-    .argument('<file>', '通知文件（.docx、.pdf 或 .txt）；用 - 表示从标准输入读取')
+    .argument(
+      '<file>',
+      '通知文件（.docx、.doc、.wps、.ofd、.pdf、扫描件或照片、.txt）；用 - 表示从标准输入读取',
+    )
     .option('--json', '输出 JSON（供程序使用）')
     .option('--no-create-units', '名录中没有的责任股室不自动创建，而是列出并中止导入')
     .action(async (file: string, options: { json?: boolean; createUnits: boolean }) => {

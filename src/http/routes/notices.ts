@@ -64,7 +64,10 @@ export const noticeRoutes: Route[] = [
       '解析通知（上传文件字段 file，或 JSON {text}），返回解析结果、警告、原文 text、名称核对 names 和高亮位置 spans；不保存任何内容。需要导入权限；文件在资源受限的子进程中解析，超出限制答 413，解析任务繁忙答 429',
     tag: '工作要点',
     auth: true,
-    multipart: { file: '通知文件（.docx、.pdf、.txt；按内容识别类型）', text: '或：通知正文' },
+    multipart: {
+      file: '通知文件（.docx、.doc、.wps、.ofd、.pdf、扫描件或照片、.txt；按内容识别类型）',
+      text: '或：通知正文',
+    },
     handler: async ({ ctx, request }) => {
       // Checked before the body is read: only those who may import spend the server's parsing.
       requirePermission(ctx.actor, 'plans.import');

@@ -40,7 +40,7 @@ export const planRoutes: Route[] = [
     auth: true,
     status: 201,
     multipart: {
-      file: '通知文件（.docx、.pdf、.txt）',
+      file: '通知文件（.docx、.doc、.wps、.ofd、.pdf、扫描件或照片、.txt；按内容识别类型）',
       text: '或：通知正文',
       mapping:
         'JSON：未知单位名称 → 已有单位 id、"create"（新建股室）、"create_school"（新建学校）或 {"aliasOf": 本通知中的另一名称}（并入该单位，记为别名）',

@@ -21,8 +21,10 @@ export const importText = {
     uploadTab: '上传文件',
     pasteTab: '粘贴正文',
     dragHint: '点击或将通知文件拖到此处',
-    dragTypes: '支持 .docx、.pdf、.txt；系统按文件内容识别类型，不会保存任何内容，直到您确认生成草稿。',
-    uploading: '正在上传并解析…',
+    dragTypes:
+      '支持 Word（.docx、.doc）、WPS（.wps）、OFD、PDF、.txt，以及扫描件 PDF 和照片（.jpg、.png，经文字识别）；系统按文件内容识别类型，不会保存任何内容，直到您确认生成草稿。',
+    uploading: '正在上传…',
+    processing: '上传完成，正在解析…（扫描件和照片需要文字识别，每页约需数秒至十余秒，请稍候）',
     pastePlaceholder: '将通知全文（含标题、各部分、各条要点及责任领导、责任股室）粘贴到这里',
     pasteEmpty: '请先粘贴通知正文。',
     parse: '解析',
@@ -32,7 +34,21 @@ export const importText = {
     textTitle: '通知原文',
     treeTitle: '解析结果',
     legend: '图例：',
-    kinds: { leader: '责任领导', department: '责任股室', indicator: '指标' } as Record<string, string>,
+    kinds: { leader: '责任领导', department: '责任股室', indicator: '指标', unsure: '识别存疑' } as Record<
+      string,
+      string
+    >,
+    source: '来源文件',
+    ocr: {
+      title: (n: number) => `扫描件文字识别：${n} 处识别把握不大`,
+      none: '扫描件文字识别：没有识别把握不大的文字，但仍请对照纸质文件核对。',
+      intro:
+        '下列文字的识别置信度较低（在原文中以红色波浪线标出）。请对照纸质文件核对，特别是责任领导和责任股室的姓名、名称；识别有误时，请在生成草稿后逐条修改，或回到上一步粘贴更正后的正文。',
+      word: (text: string, confidence: number) => `“${text}”（置信度 ${Math.round(confidence)}%）`,
+      more: (n: number) => `另有 ${n} 处，请在原文中查看红色波浪线`,
+      confirm: '我已对照纸质文件核对识别存疑的文字',
+      confirmFirst: '请先确认已核对扫描件中识别存疑的文字。',
+    },
     summary: (sections: number, items: number, indicators: number) =>
       `共识别 ${sections} 个部分、${items} 条要点、${indicators} 项指标。`,
     meta: {

@@ -1,6 +1,7 @@
 import type { ParsePreview, TextSpan } from '@shared/import.ts';
-import type { ParsedItem } from '@shared/parsed-notice.ts';
-import { Alert, Card, Descriptions, List, Space, Tag, Typography } from 'antd';
+import { describeNoticeSource } from '@shared/notice-formats.ts';
+import type { OcrReport, ParsedItem } from '@shared/parsed-notice.ts';
+import { Alert, Card, Checkbox, Descriptions, List, Space, Tag, Typography } from 'antd';
 import { useCallback, useMemo, useState } from 'react';
 import { importText as t } from '../../i18n/import.ts';
 import { HighlightedText, type MarkKind } from './HighlightedText.tsx';
@@ -9,9 +10,22 @@ import { chineseNumeral } from './numerals.ts';
 import { PAST_YEAR_WARNING, PastYearAlert } from './PastYearAlert.tsx';
 
 const FOCUS_LENGTH = 24;
+const UNSURE_LISTED = 30;
 
-/** Step 2: the notice text with findings highlighted beside the parsed tree, and every warning. */
-export function CheckStep({ preview }: { preview: ParsePreview }) {
+/**
+ * Step 2: the notice text with findings highlighted beside the parsed tree, and every warning. A
+ * notice read from a scan also marks the words OCR was unsure of and asks the user to confirm they
+ * checked them against the paper before going on (`ocrChecked`).
+ */
+export function CheckStep({
+  preview,
+  ocrChecked = false,
+  onOcrChecked,
+}: {
+  preview: ParsePreview;
+  ocrChecked?: boolean;
+  onOcrChecked?: (checked: boolean) => void;
+}) {
   const [selected, setSelected] = useState<[number, number] | null>(null);
   const [focus, setFocus] = useState<number | null>(null);
   const [scrollTo, setScrollTo] = useState<{ offset: number; seq: number }>();
@@ -28,6 +42,8 @@ export function CheckStep({ preview }: { preview: ParsePreview }) {
       end: s.end,
       label: s.label,
     }));
+    for (const word of preview.source?.ocr?.lowConfidence ?? [])
+      list.push({ kind: 'unsure', start: word.start, end: word.end });
     if (selectedItem)
       list.push({ kind: 'selected', start: selectedItem.source.start, end: selectedItem.source.end });
     if (focus !== null) {
@@ -47,6 +63,7 @@ export function CheckStep({ preview }: { preview: ParsePreview }) {
     return section && item ? t.check.itemLabel(section.no, item.no) : '';
   };
   const describe = (mark: Mark<MarkKind>) => {
+    if (mark.kind === 'unsure') return t.check.kinds.unsure ?? '';
     const span = spanAt(mark);
     return `${t.check.spanTitle(t.check.kinds[mark.kind] ?? '', mark.label ?? '')}${span ? `（${label(span.item)}）` : ''}`;
   };
@@ -80,7 +97,24 @@ export function CheckStep({ preview }: { preview: ParsePreview }) {
         <Descriptions.Item label={t.check.meta.issuedOn}>
           {preview.issuedOn ?? t.check.none}
         </Descriptions.Item>
+        {preview.source ? (
+          <Descriptions.Item label={t.check.source} span={3}>
+            {describeNoticeSource(preview.source)}
+          </Descriptions.Item>
+        ) : null}
       </Descriptions>
+      {preview.source?.ocr ? (
+        <OcrCheck
+          text={preview.text}
+          ocr={preview.source.ocr}
+          checked={ocrChecked}
+          onChecked={onOcrChecked}
+          onShow={(at) => {
+            setFocus(at);
+            show(at);
+          }}
+        />
+      ) : null}
       {items === 0 ? <Alert type="error" showIcon message={t.check.noItems} /> : null}
       <Warnings
         preview={preview}
@@ -96,7 +130,10 @@ export function CheckStep({ preview }: { preview: ParsePreview }) {
           extra={
             <span>
               {t.check.legend}
-              {(['leader', 'department', 'indicator'] as const).map((kind) => (
+              {(preview.source?.ocr
+                ? (['leader', 'department', 'indicator', 'unsure'] as const)
+                : (['leader', 'department', 'indicator'] as const)
+              ).map((kind) => (
                 <span key={kind} className={`hl-swatch hl-${kind}`}>
                   {t.check.kinds[kind]}
                 </span>
@@ -233,6 +270,53 @@ function Warnings({ preview, onShow }: { preview: ParsePreview; onShow: (at: num
             </List.Item>
           )}
         />
+      }
+    />
+  );
+}
+
+/** The words OCR was unsure of, each a link to its place in the text, and the user's confirmation. */
+function OcrCheck({
+  text,
+  ocr,
+  checked,
+  onChecked,
+  onShow,
+}: {
+  text: string;
+  ocr: OcrReport;
+  checked: boolean;
+  onChecked: ((checked: boolean) => void) | undefined;
+  onShow: (at: number) => void;
+}) {
+  const words = ocr.lowConfidence;
+  const listed = words.slice(0, UNSURE_LISTED);
+  return (
+    <Alert
+      type={words.length > 0 ? 'warning' : 'info'}
+      showIcon
+      message={words.length > 0 ? t.check.ocr.title(words.length) : t.check.ocr.none}
+      description={
+        <Space direction="vertical" size="small" style={{ width: '100%' }}>
+          {words.length > 0 ? <Typography.Text>{t.check.ocr.intro}</Typography.Text> : null}
+          {listed.length > 0 ? (
+            <Space wrap size={[12, 4]} data-testid="ocr-unsure-words">
+              {listed.map((word) => (
+                <Typography.Link key={word.start} onClick={() => onShow(word.start)}>
+                  {t.check.ocr.word(text.slice(word.start, word.end), word.confidence)}
+                </Typography.Link>
+              ))}
+              {words.length > listed.length ? (
+                <Typography.Text type="secondary">
+                  {t.check.ocr.more(words.length - listed.length)}
+                </Typography.Text>
+              ) : null}
+            </Space>
+          ) : null}
+          <Checkbox checked={checked} onChange={(e) => onChecked?.(e.target.checked)}>
+            {t.check.ocr.confirm}
+          </Checkbox>
+        </Space>
       }
     />
   );

@@ -3,8 +3,11 @@ import { memo, useEffect, useMemo, useRef } from 'react';
 import { type Mark, segmentText } from './highlight.ts';
 import './import.css';
 
-/** What a mark of the notice text can be: a finding of the parser, the selected item, or a place to show. */
-export type MarkKind = 'leader' | 'department' | 'indicator' | 'selected' | 'focus';
+/**
+ * What a mark of the notice text can be: a finding of the parser, a word OCR was unsure of, the
+ * selected item, or a place to show.
+ */
+export type MarkKind = 'leader' | 'department' | 'indicator' | 'unsure' | 'selected' | 'focus';
 
 const FINDINGS = new Set<MarkKind>(['leader', 'department', 'indicator']);
 

@@ -28,16 +28,20 @@ export default function ImportPage() {
   const [parsed, setParsed] = useState<{ preview: ParsePreview; source: NoticeSource }>();
   const [choices, setChoices] = useState<Record<string, NameChoice>>({});
   const [result, setResult] = useState<ImportResult>();
+  // Text from a scan goes on only once the user says they checked what OCR was unsure of.
+  const [ocrChecked, setOcrChecked] = useState(false);
 
   const restart = () => {
     setParsed(undefined);
+    setOcrChecked(false);
     setChoices({});
     setResult(undefined);
     setStep(0);
   };
   const mapping = parsed ? mappingOf(parsed.preview, choices) : null;
   const items = parsed ? parsed.preview.sections.reduce((n, s) => n + s.items.length, 0) : 0;
-  const canNext = step === 1 ? items > 0 : step === 2 ? mapping !== null : false;
+  const ocrPending = Boolean(parsed?.preview.source?.ocr) && !ocrChecked;
+  const canNext = step === 1 ? items > 0 && !ocrPending : step === 2 ? mapping !== null : false;
 
   return (
     <PageContainer title={t.title} subtitle={t.subtitle}>
@@ -66,11 +70,14 @@ export default function ImportPage() {
               setParsed({ preview, source });
               setChoices({});
               setResult(undefined);
+              setOcrChecked(false);
               setStep(1);
             }}
           />
         ) : null}
-        {parsed && step === 1 ? <CheckStep preview={parsed.preview} /> : null}
+        {parsed && step === 1 ? (
+          <CheckStep preview={parsed.preview} ocrChecked={ocrChecked} onOcrChecked={setOcrChecked} />
+        ) : null}
         {parsed && step === 2 ? (
           <NamesStep
             preview={parsed.preview}
@@ -98,6 +105,9 @@ export default function ImportPage() {
               <Button type="primary" disabled={!canNext} onClick={() => setStep(step + 1)}>
                 {t.nav.next}
               </Button>
+            ) : null}
+            {step === 1 && ocrPending ? (
+              <Typography.Text type="warning">{t.check.ocr.confirmFirst}</Typography.Text>
             ) : null}
             <Button type="link" onClick={restart}>
               {t.nav.restart}

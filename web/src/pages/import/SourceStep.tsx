@@ -9,7 +9,10 @@ import { importText as t } from '../../i18n/import.ts';
 /** Where the notice came from: an uploaded file (sent again on import, so it is stored unchanged) or pasted text. */
 export type NoticeSource = { file: File } | { text: string };
 
-/** Step 1: upload a .docx/.pdf/.txt (with progress) or paste the text; the server parses it without saving. */
+/**
+ * Step 1: upload a notice file — .docx/.doc/.wps/OFD/.pdf/.txt, or a scan or photo that the server
+ * reads by OCR — with progress, or paste the text; the server parses it without saving.
+ */
 export function SourceStep({
   onParsed,
 }: {
@@ -66,7 +69,7 @@ export function SourceStep({
           children: (
             <Space direction="vertical" style={{ width: '100%' }} size="middle">
               <Upload.Dragger
-                accept=".docx,.pdf,.txt"
+                accept=".docx,.doc,.wps,.ofd,.pdf,.txt,.jpg,.jpeg,.png,.tif,.tiff,.bmp,.webp"
                 multiple={false}
                 showUploadList={false}
                 disabled={busy}
@@ -86,7 +89,7 @@ export function SourceStep({
               ) : null}
               {progress !== null ? (
                 <div>
-                  <Typography.Text>{t.source.uploading}</Typography.Text>
+                  <Typography.Text>{progress < 1 ? t.source.uploading : t.source.processing}</Typography.Text>
                   <Progress percent={Math.round(progress * 100)} status="active" />
                 </div>
               ) : null}
