@@ -1,3 +1,5 @@
+import { join } from 'node:path';
+
 /** One line of the results table: what was measured, the figure, and the goal it is held to. */
 export interface BenchRow {
   measure: string;
@@ -39,3 +41,13 @@ export function medianSeconds(
   const mid = Math.floor(samples.length / 2);
   return samples.length % 2 === 1 ? samples[mid]! : (samples[mid - 1]! + samples[mid]!) / 2;
 }
+
+/** The Yunxi 2024 notice, the reference input of the parser and reader benchmarks. */
+export const YUNXI_PATH = join(
+  import.meta.dirname,
+  '..',
+  'test',
+  'fixtures',
+  'notices',
+  'yunxi-2024-jiaoti-gongzuo-yaodian.txt',
+);

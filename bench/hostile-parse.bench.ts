@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { parseNoticeText } from '../src/notice/parse-notice.ts';
@@ -8,21 +7,14 @@ import { SandboxChild } from '../src/notice/sandbox/run-in-child.ts';
 import { configureSandbox, onSandboxRun, type SandboxRun } from '../src/notice/sandbox/sandbox.ts';
 import { sandboxSettings } from '../src/notice/sandbox/sandbox-limits.ts';
 import { hostileDocx, hugeTextNotice, pdfStreamBomb } from '../test/readers/notice-builders.ts';
-import type { Benchmark, BenchRow } from './benchmark.ts';
+import { type Benchmark, type BenchRow, YUNXI_PATH } from './benchmark.ts';
 
 // The parse sandbox (src/notice/sandbox): what starting a child costs, what reading the Yunxi notice
 // through it costs beside reading it in process, each hostile file's peak memory and time in its
 // child, and how long the server's event loop stalls while three hostile files are parsed at once.
 // Run alone: `npx tsx bench/hostile-parse.bench.ts`.
 
-const YUNXI = join(
-  import.meta.dirname,
-  '..',
-  'test',
-  'fixtures',
-  'notices',
-  'yunxi-2024-jiaoti-gongzuo-yaodian.txt',
-);
+const YUNXI = YUNXI_PATH;
 const SPAWN_GOAL_MS = 300;
 const LAG_GOAL_MS = 100;
 

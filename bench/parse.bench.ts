@@ -1,17 +1,9 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { parseNoticeText } from '../src/notice/parse-notice.ts';
-import { type Benchmark, type BenchRow, medianSeconds } from './benchmark.ts';
+import { type Benchmark, type BenchRow, medianSeconds, YUNXI_PATH } from './benchmark.ts';
 import { generateNotice } from './generate-notice.ts';
 
-const YUNXI = join(
-  import.meta.dirname,
-  '..',
-  'test',
-  'fixtures',
-  'notices',
-  'yunxi-2024-jiaoti-gongzuo-yaodian.txt',
-);
+const YUNXI = YUNXI_PATH;
 const MB = 1_000_000;
 const MIN_MB_PER_S = 10;
 const MAX_GROWTH = 12;

@@ -6,16 +6,9 @@ import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { readOle } from '../src/notice/read-ole.ts';
 import { convertToTextWithLibreOffice, findLibreOffice } from '../src/notice/read-ole-libreoffice.ts';
-import type { Benchmark, BenchRow } from './benchmark.ts';
+import { type Benchmark, type BenchRow, YUNXI_PATH } from './benchmark.ts';
 
-const YUNXI = join(
-  import.meta.dirname,
-  '..',
-  'test',
-  'fixtures',
-  'notices',
-  'yunxi-2024-jiaoti-gongzuo-yaodian.txt',
-);
+const YUNXI = YUNXI_PATH;
 const RUNS = 5;
 
 /**
