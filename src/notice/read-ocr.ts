@@ -1,6 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { NoticeReadError } from './read-messages.ts';
 import { declaredPixels, declaredSize } from './read-ocr-image-size.ts';
@@ -9,6 +8,7 @@ import { runProgram } from './read-ocr-run.ts';
 import { ocrTextFromTsv } from './read-ocr-tsv.ts';
 import type { NoticeRead } from './read-result.ts';
 import { sniffFormat } from './read-sniff.ts';
+import { readerTempDir } from './read-temp.ts';
 
 /** How long OCR of one scan may take when the caller sets no deadline. */
 const DEFAULT_SECONDS = 180;
@@ -62,7 +62,7 @@ export async function readScan(
   if (kind === 'image' && (declaredPixels(bytes) ?? 0) > MAX_PIXELS)
     throw new NoticeReadError('OCR_TOO_SLOW');
   const deadline = options.deadlineMs ?? Date.now() + DEFAULT_SECONDS * 1000;
-  const dir = await mkdtemp(join(tmpdir(), 'duban-ocr-'));
+  const dir = await readerTempDir('ocr');
   try {
     const input = join(dir, kind === 'pdf' ? 'scan.pdf' : 'scan');
     await writeFile(input, bytes, { mode: 0o600 });

@@ -1,9 +1,9 @@
 import { spawn } from 'node:child_process';
 import { accessSync, constants, existsSync, readFileSync } from 'node:fs';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import { delimiter, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { readerTempDir } from './read-temp.ts';
 
 /**
  * The longest one conversion may take. A cold start with a fresh profile takes 4–16 s on two busy
@@ -61,7 +61,7 @@ export async function convertToTextWithLibreOffice(
   bytes: Uint8Array,
   timeoutMs = libreOfficeTimeoutMs(),
 ): Promise<string | undefined> {
-  const dir = await mkdtemp(join(tmpdir(), 'duban-ole-'));
+  const dir = await readerTempDir('ole');
   try {
     // LibreOffice detects the format from the content; the .doc name only spares it a guess.
     const input = join(dir, 'notice.doc');
