@@ -6,7 +6,9 @@ const KEYWORDS = ['要点', '计划', '分工', '任务', '方案', '安排', '�
 
 /**
  * Index of the plan's title line: the nearest line above the first section that reads like a
- * title (short, names a 要点/计划/分工…, no sentence end, not the covering 关于…通知); -1 if none.
+ * title (short, names a 要点/计划/分工…, no sentence end or comma, not the covering 关于…通知),
+ * preferring one that ends with that word — a preamble hard-wrapped by PDF conversion leaves
+ * short lines too, and one may hold 任务 or 计划 mid-sentence; -1 if none.
  */
 export function findTitleLine(
   text: string,
@@ -15,15 +17,18 @@ export function findTitleLine(
   before: number,
   skip: (index: number) => boolean,
 ): number {
+  let containing = -1;
   for (let i = before - 1; i >= 0; i--) {
     const seg = segs[i]!;
     if (skip(i) || seg.end - seg.start > 160) continue;
     const f = cleanRange(text, folded, seg).folded;
     if (f.length < 2 || f.length > 80 || f.includes('。') || f.endsWith(':') || f.startsWith('《')) continue;
-    if (f.includes('关于') && f.includes('通知')) continue;
-    if (KEYWORDS.some((k) => f.includes(k))) return i;
+    if (f.includes(',') || (f.includes('关于') && f.includes('通知'))) continue;
+    const bare = f.replace(/\s+/g, '').replace(/\([^()]*\)$/, '');
+    if (KEYWORDS.some((k) => bare.endsWith(k) || bare.endsWith(`${k}表`))) return i;
+    if (containing < 0 && KEYWORDS.some((k) => f.includes(k))) containing = i;
   }
-  return -1;
+  return containing;
 }
 
 /**

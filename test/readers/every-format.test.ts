@@ -81,14 +81,18 @@ describe('duban parse --json on the Yunxi notice in every format', () => {
     if (format === 'scan') expect(notice.warnings[0]?.code).toBe('OCR_TEXT');
   });
 
-  it.each(files)('$name gives the 23 items with their leaders and departments', ({ name, format }) => {
-    const items = parsed.get(name)!.sections.flatMap((s) => s.items);
-    expect(items.map((i) => i.no)).toEqual(wanted.map((w) => w.no));
-    const right = (field: 'leaders' | 'departments') =>
-      wanted.filter((w, i) => JSON.stringify(items[i]?.[field]) === JSON.stringify(w[field])).length;
-    const share = Math.min(right('leaders'), right('departments')) / wanted.length;
-    expect(share).toBeGreaterThanOrEqual(format === 'scan' ? 0.95 : 1);
-  });
+  it.each(files)(
+    '$name gives the title and the 23 items with their leaders and departments',
+    ({ name, format }) => {
+      const items = parsed.get(name)!.sections.flatMap((s) => s.items);
+      expect(items.map((i) => i.no)).toEqual(wanted.map((w) => w.no));
+      expect(parsed.get(name)!.title.replace(/\s/g, '')).toBe('云溪区2024年教育体育工作要点');
+      const right = (field: 'leaders' | 'departments') =>
+        wanted.filter((w, i) => JSON.stringify(items[i]?.[field]) === JSON.stringify(w[field])).length;
+      const share = Math.min(right('leaders'), right('departments')) / wanted.length;
+      expect(share).toBeGreaterThanOrEqual(format === 'scan' ? 0.95 : 1);
+    },
+  );
 });
 
 /** The keys of the notice, a section, an item and an indicator: what a script reading the JSON relies on. */
