@@ -93,10 +93,11 @@ export async function login(
   return { cookie, csrf, headers: { cookie, 'x-csrf-token': csrf } };
 }
 
-/** A multipart/form-data body for app.inject: text fields, then files under the field "files". */
+/** A multipart/form-data body for app.inject: text fields, then files under the field "files" (or `fileField`). */
 export function multipartBody(
   fields: Record<string, string>,
   files: ReadonlyArray<{ name: string; bytes: Buffer }>,
+  fileField = 'files',
 ): { payload: Buffer; type: string } {
   const boundary = '----duban-test-form';
   const parts: Buffer[] = [];
@@ -108,7 +109,7 @@ export function multipartBody(
   for (const file of files) {
     parts.push(
       Buffer.from(
-        `--${boundary}\r\nContent-Disposition: form-data; name="files"; filename="${file.name}"\r\n\r\n`,
+        `--${boundary}\r\nContent-Disposition: form-data; name="${fileField}"; filename="${file.name}"\r\n\r\n`,
       ),
       file.bytes,
       Buffer.from('\r\n'),
