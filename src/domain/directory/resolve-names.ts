@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { listUnitAliases, listUnits } from '../../db/queries/units.ts';
 import type { DB } from '../../db/schema.ts';
 import { planMessages } from '../plan-messages.ts';
+import { simplified } from './simplified.ts';
 
 /** A close directory entry offered for a name the directory lacks, and why it is close. */
 export interface NameSuggestion {
@@ -44,12 +45,19 @@ export async function resolveNames(
   return names.map((name) => resolveName(name, directory));
 }
 
-/** Resolves one name against a loaded directory. */
+/** Resolves one name against a loaded directory (exact, alias, the same name in simplified characters, else a suggestion). */
 export function resolveName(name: string, directory: UnitDirectory): ResolvedName {
   const unit = directory.units.find((u) => u.name === name);
   if (unit) return { name, unitId: unit.id, via: 'name' };
   const alias = directory.aliases.find((a) => a.alias === name);
   if (alias) return { name, unitId: alias.unitId, via: 'alias' };
+  // A notice in traditional characters (辦公室) names the directory's units all the same.
+  const plain = simplified(name);
+  if (plain !== name) {
+    const same =
+      directory.units.find((u) => u.name === plain) ?? directory.aliases.find((a) => a.alias === plain);
+    if (same) return { name, unitId: 'id' in same ? same.id : same.unitId, via: 'alias' };
+  }
   const candidates = [
     ...directory.units.map((u) => ({ unitId: u.id, text: u.name, unitName: u.name })),
     ...directory.aliases.map((a) => ({ unitId: a.unitId, text: a.alias, unitName: a.unitName })),

@@ -106,4 +106,28 @@ describeEachDatabase('previewNotice', (current) => {
     if (isAppError(looped)) expect(looped.message).toContain('“纪监室”要并入的“纪检监察室”');
     expect(await ctx.db.selectFrom('units').select('id').execute()).toHaveLength(0);
   });
+
+  it('knows the directory’s units and leaders in a traditional-character copy, creating none again', async () => {
+    const ctx = await fixedContext(current());
+    await importNotice(ctx, { text: yunxiText }, { createUnits: true });
+    const traditional = [
+      '雲溪區2024年教育體育工作要點',
+      '一、聚焦黨建引領',
+      '1.深入學習貫徹黨的二十大精神。每月開展一次集中學習。（責任領導：陳玲玲、林海，責任股室：辦公室、人事股）',
+    ].join('\n');
+    const preview = await previewNotice(ctx, traditional);
+    expect(preview.names.departments.map((d) => [d.name, d.status, d.unit?.name])).toEqual([
+      ['辦公室', 'alias', '办公室'],
+      ['人事股', 'known', '人事股'],
+    ]);
+    expect(preview.names.leaders).toEqual([
+      { name: '陳玲玲', exists: true },
+      { name: '林海', exists: true },
+    ]);
+    const units = (await listUnits(ctx.db, ctx.actor.organizationId)).length;
+    const leaders = await ctx.db.selectFrom('leaders').select('name').execute();
+    await importNotice(ctx, { text: traditional }, { createUnits: false });
+    expect(await listUnits(ctx.db, ctx.actor.organizationId)).toHaveLength(units);
+    expect(await ctx.db.selectFrom('leaders').select('name').execute()).toEqual(leaders);
+  });
 });

@@ -12,6 +12,7 @@ import {
   similarNamePairs,
   type UnitDirectory,
 } from '../directory/resolve-names.ts';
+import { simplified } from '../directory/simplified.ts';
 import { pastYearWarning, planYearOf } from '../import/plan-year.ts';
 import { locateSpans } from './locate-spans.ts';
 import { rejoinNames } from './rejoin-names.ts';
@@ -50,7 +51,9 @@ export async function previewNotice(
     text,
     names: {
       departments,
-      leaders: names.leaders.map((name): LeaderName => ({ name, exists: known.has(name) })),
+      leaders: names.leaders.map(
+        (name): LeaderName => ({ name, exists: known.has(name) || known.has(simplified(name)) }),
+      ),
     },
     spans: locateSpans(text, parsed),
     units: units.map((u) => ({ id: u.id, name: u.name, kind: u.kind })),

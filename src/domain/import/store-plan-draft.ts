@@ -12,6 +12,7 @@ import { findDraftPlan, insertPlan, updateDraftPlan } from '../../db/queries/pla
 import type { ItemIndicatorTable } from '../../db/schema.ts';
 import type { ParsedItem, ParsedNotice } from '../../notice/types.ts';
 import type { Tx } from '../context.ts';
+import { simplified } from '../directory/simplified.ts';
 import type { WriteResult } from '../write.ts';
 import { assertUpdated } from '../write.ts';
 
@@ -92,7 +93,13 @@ async function ensureLeaders(
   const ids = new Map((await listLeaders(trx, input.organizationId)).map((l) => [l.name, l.id]));
   const missing = new Set<string>();
   for (const section of parsed.sections) {
-    for (const item of section.items) for (const name of item.leaders) if (!ids.has(name)) missing.add(name);
+    for (const item of section.items)
+      for (const name of item.leaders) {
+        // 陳玲玲 in a traditional-character copy is the directory's 陈玲玲.
+        const same = ids.get(simplified(name));
+        if (same !== undefined) ids.set(name, same);
+        if (!ids.has(name)) missing.add(name);
+      }
   }
   const names = [...missing];
   const newIds = await insertLeaders(trx, {
