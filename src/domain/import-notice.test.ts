@@ -112,10 +112,16 @@ describeEachDatabase('importNotice', (current) => {
     expect(await countPlans(ctx.db, ctx.actor.organizationId)).toBe(0);
   });
 
-  it('reports an unreadable file as a user error', async () => {
+  it('reports an unreadable file as a user error, writing nothing', async () => {
     const ctx = await fixedContext(current());
+    // A PNG's signature and nothing else: a picture goes to OCR, which cannot read this one.
     const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0]);
     const error = await importNotice(ctx, { bytes: png, fileName: 'x.txt' }).catch((e: unknown) => e);
-    expect(isAppError(error, 'UNSUPPORTED_TYPE')).toBe(true);
+    expect(isAppError(error)).toBe(true);
+    if (isAppError(error)) expect(error.details.reason).toMatch(/^OCR_(FAILED|MISSING)$/);
+    const ole = new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...new Uint8Array(504)]);
+    const old = await importNotice(ctx, { bytes: ole, fileName: 'x.doc' }).catch((e: unknown) => e);
+    expect(isAppError(old)).toBe(true);
+    expect(await countPlans(ctx.db, ctx.actor.organizationId)).toBe(0);
   });
 });
