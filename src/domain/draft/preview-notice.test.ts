@@ -116,7 +116,9 @@ describeEachDatabase('previewNotice', (current) => {
       '1.深入學習貫徹黨的二十大精神。每月開展一次集中學習。（責任領導：陳玲玲、林海，責任股室：辦公室、人事股）',
     ].join('\n');
     const preview = await previewNotice(ctx, traditional);
-    expect(preview.names.departments.map((d) => [d.name, d.status, 'unit' in d ? d.unit.name : null])).toEqual([
+    expect(
+      preview.names.departments.map((d) => [d.name, d.status, 'unit' in d ? d.unit.name : null]),
+    ).toEqual([
       ['辦公室', 'alias', '办公室'],
       ['人事股', 'known', '人事股'],
     ]);
