@@ -5,15 +5,8 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { type Database, type DialectName, openDatabase } from '../src/db/connect.ts';
 
-/** The Yunxi notice the benchmarks import (the repository's fixture copy). */
-export const YUNXI_PATH = join(
-  import.meta.dirname,
-  '..',
-  'test',
-  'fixtures',
-  'notices',
-  'yunxi-2024-jiaoti-gongzuo-yaodian.txt',
-);
+/** The Yunxi notice the benchmarks import, defined once beside the other benchmark helpers. */
+export { YUNXI_PATH } from './benchmark.ts';
 
 /** The PostgreSQL server benchmarks use; each run gets its own schema, dropped afterwards. */
 export const BENCH_POSTGRES_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';

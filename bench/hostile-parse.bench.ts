@@ -14,7 +14,6 @@ import { type Benchmark, type BenchRow, YUNXI_PATH } from './benchmark.ts';
 // child, and how long the server's event loop stalls while three hostile files are parsed at once.
 // Run alone: `npx tsx bench/hostile-parse.bench.ts`.
 
-const YUNXI = YUNXI_PATH;
 const SPAWN_GOAL_MS = 300;
 const LAG_GOAL_MS = 100;
 
@@ -27,7 +26,7 @@ export const hostileParseBenchmark: Benchmark = {
     const rows: BenchRow[] = [];
     const runs: SandboxRun[] = [];
     const stop = onSandboxRun((run) => runs.push(run));
-    const yunxi = new Uint8Array(readFileSync(YUNXI));
+    const yunxi = new Uint8Array(readFileSync(YUNXI_PATH));
 
     // A child from spawn to ready for its job, one at a time.
     const spawns: number[] = [];

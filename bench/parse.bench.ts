@@ -3,7 +3,6 @@ import { parseNoticeText } from '../src/notice/parse-notice.ts';
 import { type Benchmark, type BenchRow, medianSeconds, YUNXI_PATH } from './benchmark.ts';
 import { generateNotice } from './generate-notice.ts';
 
-const YUNXI = YUNXI_PATH;
 const MB = 1_000_000;
 const MIN_MB_PER_S = 10;
 const MAX_GROWTH = 12;
@@ -12,7 +11,7 @@ const MAX_GROWTH = 12;
 export const parseBenchmark: Benchmark = {
   name: 'parse',
   run: async () => {
-    const yunxi = readFileSync(YUNXI, 'utf8');
+    const yunxi = readFileSync(YUNXI_PATH, 'utf8');
     const small = generateNotice(yunxi, 0.5 * MB);
     const large = generateNotice(yunxi, 5 * MB);
     const rows: BenchRow[] = [];

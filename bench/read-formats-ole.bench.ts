@@ -8,7 +8,6 @@ import { readOle } from '../src/notice/read-ole.ts';
 import { convertToTextWithLibreOffice, findLibreOffice } from '../src/notice/read-ole-libreoffice.ts';
 import { type Benchmark, type BenchRow, YUNXI_PATH } from './benchmark.ts';
 
-const YUNXI = YUNXI_PATH;
 const RUNS = 5;
 
 /**
@@ -48,7 +47,7 @@ export const oleBenchmark: Benchmark = {
 async function saveAsDoc(soffice: string): Promise<Uint8Array> {
   const dir = mkdtempSync(join(tmpdir(), 'duban-bench-ole-'));
   try {
-    copyFileSync(YUNXI, join(dir, 'yunxi.txt'));
+    copyFileSync(YUNXI_PATH, join(dir, 'yunxi.txt'));
     const profile = pathToFileURL(join(dir, 'profile')).href;
     const args = [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'doc:MS Word 97'];
     await promisify(execFile)(soffice, [...args, '--outdir', dir, join(dir, 'yunxi.txt')], {
