@@ -43,6 +43,13 @@ const MAPPED_MB = 64;
 const BELOW_HEAP_MB = 128;
 // The child gives the server's own requests precedence for the CPU.
 const CHILD_NICE = 10;
+// Starting node, the TypeScript loader and the parser costs 0.5–0.7 s of CPU on a quiet machine and
+// more with a cold loader cache on a loaded one (`node /tmp/startcpu.mjs`-style measurement: 49–68
+// ticks of 10 ms): the job's CPU seconds are counted by the watchdog from the moment the child is
+// ready, and RLIMIT_CPU, the backstop for a watchdog that could not look, allows this much more.
+const STARTUP_CPU_SECONDS = 10;
+// /proc/<pid>/stat counts CPU time in clock ticks, USER_HZ, which Linux fixes at 100 for user space.
+const TICKS_PER_SECOND = 100;
 // The shell sets the limits on itself and becomes node (exec keeps the pid and the IPC channel).
 const LIMITED_EXEC = 'ulimit -c 0 && ulimit -d "$1" && ulimit -t "$2" && shift 2 && exec "$@"';
 
@@ -65,6 +72,8 @@ export class SandboxChild {
   private onOcr: (() => void) | undefined;
   private killedFor: ChildOutcome | undefined;
   private peakKb = 0;
+  /** The child's CPU ticks when it became ready; its job's CPU time counts from here. */
+  private readyTicks: number | undefined;
   private stderr = '';
   private watch: NodeJS.Timeout | undefined;
 
@@ -73,7 +82,7 @@ export class SandboxChild {
     const memoryMb = Math.max(MIN_MEMORY_MB, limits.memoryMb);
     const dataKb = (memoryMb - MAPPED_MB) * 1024;
     const heapMb = memoryMb - MAPPED_MB - BELOW_HEAP_MB;
-    const cpuSeconds = Math.max(1, Math.ceil(limits.seconds));
+    const cpuSeconds = Math.max(1, Math.ceil(limits.seconds)) + STARTUP_CPU_SECONDS;
     this.child = spawn(
       '/bin/sh',
       [
@@ -122,6 +131,7 @@ export class SandboxChild {
         (message: (ChildAnswer & { peakRssKb?: number }) | { ready: true } | { ocr: true }) => {
           if ('ready' in message) {
             this.readyAt = performance.now();
+            this.readyTicks = cpuTicks(child.pid);
             resolve();
             return;
           }
@@ -153,7 +163,9 @@ export class SandboxChild {
    */
   async run(job: ChildJob): Promise<{ answer?: ChildAnswer; usage: ChildUsage }> {
     this.hold(true);
-    let wall = setTimeout(() => this.kill('time'), (this.limits.seconds * 2 + 2) * 1000);
+    // Wall-clock time: twice the CPU time once ready; starting may take its own allowance first.
+    const wallMs = (this.limits.seconds * 2 + 2) * 1000;
+    let wall = setTimeout(() => this.kill('time'), wallMs + STARTUP_CPU_SECONDS * 1000);
     // OCR of a scan has until the job's deadline (its own limit, checked by the reader) and a
     // little more; the parser's time no longer applies once the child says OCR has started.
     this.onOcr = () => {
@@ -164,6 +176,8 @@ export class SandboxChild {
     this.watch = setInterval(() => this.check(), WATCH_MS);
     try {
       await this.ready;
+      clearTimeout(wall);
+      wall = setTimeout(() => this.kill('time'), wallMs);
       this.child.send(job);
       // The answer is enough: the child exits by itself right after sending it (and is made to
       // if it lingers), so its teardown is not waited for.
@@ -241,6 +255,11 @@ export class SandboxChild {
       },
       () => undefined,
     );
+    // CPU of the job only (not of starting node); OCR runs in programs of their own, under their limits.
+    if (this.readyTicks !== undefined && this.answer === undefined) {
+      const used = cpuTicks(pid) - this.readyTicks;
+      if (used > this.limits.seconds * TICKS_PER_SECOND) this.kill('cpu');
+    }
   }
 
   private hold(busy: boolean): void {
@@ -287,6 +306,19 @@ function signalQuietly(pid: number): void {
     process.kill(pid, 'SIGKILL');
   } catch {
     // Already gone.
+  }
+}
+
+/** User plus system CPU time of `pid` in clock ticks (0 when it is gone). */
+function cpuTicks(pid: number | undefined): number {
+  if (pid === undefined) return 0;
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'latin1');
+    // The command name may hold spaces and parentheses: fields are counted after its last ')'.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) || 0) + (Number(fields[12]) || 0);
+  } catch {
+    return 0;
   }
 }
 

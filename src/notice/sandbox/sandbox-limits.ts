@@ -2,7 +2,7 @@
 export interface SandboxLimits {
   /** Peak resident memory of the child (VmHWM), in MB; past it the child is killed. */
   memoryMb: number;
-  /** CPU seconds of the child (RLIMIT_CPU); wall-clock time is allowed twice as long on a busy machine. */
+  /** CPU seconds of the child once started (its watchdog, RLIMIT_CPU behind it); wall-clock time is allowed twice as long on a busy machine. */
   seconds: number;
 }
 
