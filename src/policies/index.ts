@@ -27,6 +27,7 @@ import type { Actor } from '../domain/context.ts';
 import { AppError } from '../domain/errors.ts';
 import { ABILITIES, type Ability } from '../shared/abilities.ts';
 import { auditAbilities } from './audit.ts';
+import { balanceAbilities } from './balance.ts';
 import { bulletinAbilities } from './bulletins.ts';
 import { calendarAbilities } from './calendar.ts';
 import { compareAbilities } from './compare.ts';
@@ -58,6 +59,7 @@ export const RULES: Record<Ability, AbilityRule> = {
   ...workAbilities,
   ...supervisionAbilities,
   ...findingAbilities,
+  ...balanceAbilities,
   ...dashboardAbilities,
   ...bulletinAbilities,
   ...evaluationAbilities,

@@ -45,6 +45,10 @@ export const ABILITIES = [
   'findings.record',
   'inspections.file',
   'inspections.overview',
+  // School data collection (一表通) and the balance monitor (差异系数).
+  'balance.read',
+  'balance.manage',
+  'balance.fill',
   // Reports upward.
   'dashboard.read',
   'bulletins.read',
