@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
+import { balanceBenchmark } from './balance.bench.ts';
 import type { Benchmark, BenchRow } from './benchmark.ts';
 import { dbBenchmark } from './db.bench.ts';
 import { httpBenchmark } from './http.bench.ts';
@@ -21,6 +22,7 @@ const BENCHMARKS: Benchmark[] = [
   httpBenchmark,
   webBenchmark,
   remindersBenchmark,
+  balanceBenchmark,
 ];
 
 // `npm run bench -- parse` runs only the named benchmarks; `--quick` skips the province scale.

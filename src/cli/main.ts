@@ -1,5 +1,6 @@
 import { registerAuditCommand } from './audit-command.ts';
 import { registerBackupCommand } from './backup-command.ts';
+import { registerBalanceCommand } from './balance-command.ts';
 import { registerCalendarCommand } from './calendar-command.ts';
 import { registerImportCommand } from './import-command.ts';
 import { registerMigrateCommand } from './migrate-command.ts';
@@ -26,6 +27,7 @@ const COMMANDS: RegisterCommand[] = [
   registerSeedCommand,
   registerCalendarCommand,
   registerAuditCommand,
+  registerBalanceCommand,
 ];
 
 // A reader closing the pipe early (`duban parse x | head`) is not an error worth a stack trace.

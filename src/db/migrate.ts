@@ -15,6 +15,7 @@ import * as m0015 from './migrations/0015-report-completions.ts';
 import * as m0016 from './migrations/0016-account-security.ts';
 import * as m0017 from './migrations/0017-audit-chain.ts';
 import * as m0018 from './migrations/0018-calendar-per-organization.ts';
+import * as m0019 from './migrations/0019-collection-rounds.ts';
 import { isPostgres } from './migrations/column-types.ts';
 
 // Migrations are listed here rather than read from a folder so that they work the same from
@@ -36,6 +37,7 @@ const migrations: Record<string, Migration> = {
   '0016-account-security': m0016,
   '0017-audit-chain': m0017,
   '0018-calendar-per-organization': m0018,
+  '0019-collection-rounds': m0019,
 };
 
 /** Applies every pending migration; throws with the failing migration's error. */

@@ -44,6 +44,9 @@ export interface DB {
   findings: FindingTable;
   finding_events: FindingEventTable;
   inspections: InspectionTable;
+  collection_forms: CollectionFormTable;
+  collection_rounds: CollectionRoundTable;
+  collection_rows: CollectionRowTable;
   audit_log: AuditLogTable;
   audit_chain: AuditChainTable;
   sessions: SessionTable;
@@ -680,4 +683,57 @@ export interface DataVersionTable {
   scope: number;
   shard: number;
   version: number;
+}
+
+/** A data collection form (一表通, migration 0019): the built-in seven-indicator form or a bureau's own. */
+export interface CollectionFormTable {
+  id: Id;
+  organization_id: number;
+  /** 'balance-7' for the built-in form, null for the bureau's own. */
+  code: string | null;
+  name: string;
+  staged: number;
+  /** JSON: FormField[]. */
+  fields: string;
+  created_by: number | null;
+  created_at: Timestamp;
+}
+
+/** A collection round on a form (e.g. 2024年秋季学期), open while schools fill, then locked (migration 0019). */
+export interface CollectionRoundTable {
+  id: Id;
+  organization_id: number;
+  form_id: number;
+  name: string;
+  status: 'open' | 'locked';
+  due_on: string;
+  task_id: number | null;
+  opened_by: number | null;
+  opened_at: Timestamp;
+  locked_by: number | null;
+  locked_at: Timestamp | null;
+  occurrence_id: number | null;
+  version: ColumnType<number, number | undefined, number>;
+}
+
+/** A school's row of a round, one per stage on a staged form (migration 0019). */
+export interface CollectionRowTable {
+  id: Id;
+  round_id: number;
+  unit_id: number;
+  /** 'primary' | 'junior', or '' on a form without stages. */
+  stage: string;
+  /** JSON: { [fieldKey]: number | null }. */
+  data: string;
+  status: 'draft' | 'submitted' | 'returned' | 'accepted';
+  return_reason: string | null;
+  file_sha256: string | null;
+  file_name: string | null;
+  file_type: string | null;
+  updated_by: number | null;
+  updated_at: Timestamp;
+  submitted_at: Timestamp | null;
+  reviewed_by: number | null;
+  reviewed_at: Timestamp | null;
+  version: ColumnType<number, number | undefined, number>;
 }

@@ -16,6 +16,7 @@ import { directoryRoutes } from './routes/directory.ts';
 import { draftRoutes } from './routes/drafts.ts';
 import { evaluationRoutes } from './routes/evaluations.ts';
 import { fileRoutes } from './routes/files.ts';
+import { balanceRoutes } from './routes/balance.ts';
 import { findingsRoutes } from './routes/findings.ts';
 import { itemRoutes } from './routes/items.ts';
 import { jobsRoutes } from './routes/jobs.ts';
@@ -151,6 +152,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     ...notificationsRoutes,
     ...supervisionRoutes,
     ...findingsRoutes,
+    ...balanceRoutes,
     ...bulletinRoutes,
     ...ledgerRoutes,
     ...evaluationRoutes,

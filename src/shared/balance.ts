@@ -17,7 +17,9 @@ export const BALANCE_STAGES = ['primary', 'junior'] as const;
 /** A stage code. */
 export type BalanceStage = (typeof BALANCE_STAGES)[number];
 /** How a stage is written in sheets, pages and documents. */
-export const STAGE_LABELS: Record<BalanceStage, string> = { primary: '小学', junior: '初中' };
+export const STAGE_LABELS = { primary: '小学', junior: '初中' } as const satisfies Record<BalanceStage, string>;
+/** A stage as written: 小学 or 初中. */
+export type StageLabel = (typeof STAGE_LABELS)[BalanceStage];
 
 /** The seven indicator keys, in the 办法's order. */
 export const BALANCE_INDICATOR_KEYS = [
@@ -155,6 +157,8 @@ export interface BalanceSchoolInput {
   pupils: number;
   /** Raw figures: teachers, rooms (count), ㎡, 元. */
   raw: Record<BalanceIndicatorKey, number>;
+  /** The row of the sheet it was read from (as Excel numbers it), for messages about it. */
+  sheetRow?: number;
 }
 
 /** One indicator across one stage's schools. */

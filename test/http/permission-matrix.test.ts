@@ -1,5 +1,8 @@
+import { createHash } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { storeBlob } from '../../src/db/queries/blobs.ts';
+import { insertRow } from '../../src/db/queries/collection.ts';
 import type { BulletinContent } from '../../src/shared/bulletins.ts';
 import { describeEachDatabase } from '../support/databases.ts';
 import {
@@ -83,6 +86,10 @@ interface Fixture {
   /** The supervisor's draft bulletin (工作通报) of March, and its edit form at version 1. */
   bulletin: number;
   bulletinEdit: Record<string, unknown>;
+  /** The built-in seven-indicator form, an open round on it and one submitted row (with a file). */
+  balanceForm: number;
+  balanceRound: number;
+  balanceRow: number;
 }
 
 interface Row {
@@ -537,6 +544,76 @@ const routes: Row[] = [
     body: { period: '2024-04', findings: [] },
   }),
   ...call('GET', () => '/api/inspections', '401 200 200 200 200 200 200 200 200 200'),
+  // School data collection (一表通) and the balance monitor: supervisors run rounds, leaders and viewers
+  // read them, only a school fills its own rows (no role here is a school: 403 for all); another
+  // bureau's supervisor finds nothing of this one (404) but reads its own lists.
+  ...call('GET', () => '/api/balance/forms', '401 200 200 403 403 200 403 200 403 403'),
+  ...call('POST', () => '/api/balance/forms', '401 201 403 403 403 403 403 201 403 403', {
+    body: { name: '矩阵表', fields: [{ key: 'count', label: '数量' }] },
+  }),
+  ...call('GET', () => '/api/balance/rounds', '401 200 200 403 403 200 403 200 403 403'),
+  ...call('POST', () => '/api/balance/rounds', '401 404 403 403 403 403 403 201 403 403', {
+    body: (f) => ({ formId: f.balanceForm, name: '矩阵轮次', dueOn: '2024-06-30' }),
+  }),
+  ...call('GET', (f) => `/api/balance/rounds/${f.balanceRound}`, '401 404 200 403 403 200 403 200 403 403'),
+  ...call(
+    'POST',
+    (f) => `/api/balance/rounds/${f.balanceRound}/rows`,
+    '401 403 403 403 403 403 403 403 403 403',
+    {
+      form: { data: JSON.stringify({ rows: [{ stage: 'primary', values: {} }] }) },
+    },
+  ),
+  ...call('GET', (f) => `/api/balance/rows/${f.balanceRow}/file`, '401 404 200 404 404 200 404 200 404 404'),
+  ...call(
+    'POST',
+    (f) => `/api/balance/rows/${f.balanceRow}/review`,
+    '401 404 403 403 403 403 403 200 403 403',
+    {
+      body: { decision: 'return', reason: '矩阵', version: 1 },
+    },
+  ),
+  // The only row was returned: nothing accepted to lock (409), nothing to try a change on (400).
+  ...call(
+    'POST',
+    (f) => `/api/balance/rounds/${f.balanceRound}/lock`,
+    '401 404 403 403 403 403 403 409 403 403',
+    {
+      body: { force: true },
+    },
+  ),
+  ...call(
+    'GET',
+    (f) => `/api/balance/rounds/${f.balanceRound}/template.xlsx`,
+    '401 404 403 403 403 403 403 200 403 403',
+  ),
+  ...call(
+    'POST',
+    (f) => `/api/balance/rounds/${f.balanceRound}/import`,
+    '401 404 403 403 403 403 403 400 403 403',
+    {
+      form: {},
+    },
+  ),
+  ...call(
+    'GET',
+    (f) => `/api/balance/rounds/${f.balanceRound}/monitor`,
+    '401 404 200 403 403 200 403 200 403 403',
+  ),
+  ...call(
+    'POST',
+    (f) => `/api/balance/rounds/${f.balanceRound}/what-if`,
+    '401 404 400 403 403 400 403 400 403 403',
+    {
+      body: { changes: [{ name: '城关小学', stage: 'primary', key: 'pupils', delta: 1 }] },
+    },
+  ),
+  ...call(
+    'GET',
+    (f) => `/api/balance/rounds/${f.balanceRound}/export.xlsx`,
+    '401 404 200 403 403 200 403 200 403 403',
+  ),
+  ...call('GET', () => '/api/balance/trend', '401 200 200 403 403 200 403 200 403 403'),
   // Monthly bulletins (工作通报): supervisors and admins write and read drafts; leaders and viewers
   // read issued ones only (a draft does not exist for them); departments and schools do not read
   // them here. The fixture's March draft is at version 1: the admin's writes succeed first, so the
@@ -676,6 +753,25 @@ const otherExceptions: Record<
   'GET /api/plans/:id/ledger.xlsx': { otherAdmin: 403 },
   'GET /api/plans/:id/evaluation/xlsx': { otherAdmin: 403, otherDepartment: 403 },
   'GET /api/plans/:id/evaluation/docx': { otherAdmin: 403, otherDepartment: 403 },
+  // Collection rounds: the other bureau's administrator and department user hold no balance ability.
+  ...Object.fromEntries(
+    [
+      'GET /api/balance/forms',
+      'POST /api/balance/forms',
+      'GET /api/balance/rounds',
+      'POST /api/balance/rounds',
+      'GET /api/balance/rounds/:id',
+      'POST /api/balance/rounds/:id/rows',
+      'POST /api/balance/rows/:id/review',
+      'POST /api/balance/rounds/:id/lock',
+      'GET /api/balance/rounds/:id/template.xlsx',
+      'POST /api/balance/rounds/:id/import',
+      'GET /api/balance/rounds/:id/monitor',
+      'POST /api/balance/rounds/:id/what-if',
+      'GET /api/balance/rounds/:id/export.xlsx',
+      'GET /api/balance/trend',
+    ].map((route) => [route, { otherAdmin: 403, otherDepartment: 403 }]),
+  ),
   // Findings are recorded by supervisors, or by a unit for itself only.
   'POST /api/findings': { otherAdmin: 403, otherDepartment: 403 },
   'PATCH /api/users/:id': { otherDepartment: 403 },
@@ -741,6 +837,9 @@ const placeholders: Fixture = {
   notification: 0,
   bulletin: 0,
   bulletinEdit: {},
+  balanceForm: 0,
+  balanceRound: 0,
+  balanceRow: 0,
 };
 
 interface TreeTask {
@@ -884,8 +983,42 @@ describeEachDatabase(
       const inbox = await get<{ notifications: Array<{ id: number }> }>('office', '/api/notifications');
       const bulletin = await created('supervisor', '/api/bulletins', { planId, month: '2024-03' });
       const { content } = await get<{ content: BulletinContent }>('supervisor', `/api/bulletins/${bulletin}`);
+      const forms = await get<{ forms: Array<{ id: number; builtin: boolean }> }>(
+        'supervisor',
+        '/api/balance/forms',
+      );
+      const balanceForm = forms.forms.find((form) => form.builtin)?.id ?? 0;
+      const balanceRound = await created('supervisor', '/api/balance/rounds', {
+        formId: balanceForm,
+        name: '2024年春季学期',
+        dueOn: '2024-05-31',
+      });
+      const school = await database.db
+        .selectFrom('units')
+        .select('id')
+        .where('organization_id', '=', organizationId)
+        .where('name', '=', '城关小学')
+        .executeTakeFirstOrThrow();
+      const stamped = new TextEncoder().encode('矩阵：城关小学盖章表');
+      const sha256 = createHash('sha256').update(stamped).digest('hex');
+      await storeBlob(database.db, { sha256, size: stamped.length, content: stamped });
+      const balanceRow = await insertRow(
+        database.db,
+        { roundId: balanceRound, unitId: school.id, stage: 'primary' },
+        {
+          values: { pupils: 600 },
+          status: 'submitted',
+          file: { sha256, name: '盖章表.txt', type: 'text/plain' },
+          by: null,
+          at: '2024-04-19T02:00:00Z',
+          submittedAt: '2024-04-19T02:00:00Z',
+        },
+      );
       f = {
         planId,
+        balanceForm,
+        balanceRound,
+        balanceRow,
         officeTask,
         personnelTask,
         item5Task,

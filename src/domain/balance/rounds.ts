@@ -1,0 +1,141 @@
+import {
+  findForm,
+  findRound,
+  findRoundTasks,
+  insertRound,
+  lastRowsOfSchool,
+  listForms,
+  listRounds,
+  listRows,
+  type RoundRecord,
+  roundNameTaken,
+} from '../../db/queries/collection.ts';
+import { isSchoolUser, readsRounds, requireRoundManager } from '../../policies/balance.ts';
+import { can, requirePermission } from '../../policies/index.ts';
+import type { NewRound, RoundDetail, RoundView } from '../../shared/balance.ts';
+import type { Context } from '../context.ts';
+import { AppError } from '../errors.ts';
+import { write } from '../write.ts';
+import { ensureBalanceForm } from './balance-form.ts';
+import { usesRounds } from './collection-forms.ts';
+import { balanceMessages as M } from './messages.ts';
+import { expectedSchools, toFormView, toRoundViews, toRowView } from './round-views.ts';
+
+/**
+ * A supervisor opens a round on a form (e.g. 2024年秋季学期); every expected school then sees it on its
+ * workbench. A round linked to a plan task (item 13's 适时监测…差异系数) records a completion there when locked.
+ */
+export async function openRound(ctx: Context, input: NewRound): Promise<RoundView> {
+  requireRoundManager(ctx.actor);
+  const organizationId = ctx.actor.organizationId;
+  const id = await write(ctx, async (trx, at) => {
+    await ensureBalanceForm(trx, organizationId, at);
+    const form = await findForm(trx, organizationId, input.formId);
+    if (!form) throw new AppError('NOT_FOUND', M.formNotFound, { field: 'formId' });
+    if (await roundNameTaken(trx, organizationId, input.name))
+      throw new AppError('CONFLICT', M.roundNameTaken(input.name), { field: 'name' });
+    if (
+      input.taskId !== null &&
+      !(await findRoundTasks(trx, organizationId, [input.taskId])).has(input.taskId)
+    )
+      throw new AppError('NOT_FOUND', M.taskNotFound, { field: 'taskId' });
+    const values = {
+      organizationId,
+      formId: form.id,
+      name: input.name,
+      dueOn: input.dueOn,
+      taskId: input.taskId,
+      openedBy: ctx.actor.userId,
+      openedAt: at,
+    };
+    const roundId = await insertRound(trx, values);
+    return {
+      result: roundId,
+      audit: [
+        { action: 'collection_round.open', entityType: 'collection_round', entityId: roundId, after: values },
+      ],
+    };
+  });
+  const [view] = await roundViews(ctx, [await requireRound(ctx, id)]);
+  return view as RoundView;
+}
+
+/** The organization's rounds, newest first; a school's counts are its own rows. */
+export async function listCollectionRounds(ctx: Context): Promise<RoundView[]> {
+  if (!usesRounds(ctx)) requirePermission(ctx.actor, 'balance.read');
+  return roundViews(ctx, await listRounds(ctx.db, ctx.actor.organizationId));
+}
+
+/** A round with its form and rows: every school's for readers, a school's own (and what to prefill) for it. */
+export async function getRound(ctx: Context, roundId: number): Promise<RoundDetail> {
+  if (!usesRounds(ctx)) requirePermission(ctx.actor, 'balance.read');
+  const round = await requireRound(ctx, roundId);
+  const form = await findForm(ctx.db, ctx.actor.organizationId, round.formId);
+  if (!form) throw new AppError('NOT_FOUND', M.formNotFound);
+  const reader = readsRounds(ctx.actor) || can(ctx.actor, 'balance.manage');
+  const school = isSchoolUser(ctx.actor) ? (ctx.actor.unitId as number) : undefined;
+  const rows = reader
+    ? await listRows(ctx.db, [round.id])
+    : school
+      ? await listRows(ctx.db, [round.id], school)
+      : [];
+  const [view] = await roundViews(ctx, [round]);
+  const open = round.status === 'open';
+  let missing: RoundDetail['missing'] = [];
+  if (reader) {
+    const filed = new Set(rows.map((r) => r.unitId));
+    missing = (await expectedSchools(ctx.db, ctx.actor.organizationId, form))
+      .filter((s) => !filed.has(s.unitId))
+      .map((s) => ({ unitId: s.unitId, unitName: s.unitName }));
+  }
+  let prefill: RoundDetail['prefill'] = [];
+  if (school !== undefined && open && rows.length === 0) {
+    const last = await lastRowsOfSchool(ctx.db, round, school);
+    if (last)
+      prefill = last.rows.map((r) => ({ stage: r.stage, values: r.values, fromRound: last.roundName }));
+    else {
+      // Nothing filed before: start from the stages the directory gives the school.
+      const expected = (await expectedSchools(ctx.db, ctx.actor.organizationId, form)).find(
+        (s) => s.unitId === school,
+      );
+      prefill = (expected?.stages ?? [form.staged ? 'primary' : null]).map((stage) => ({
+        stage,
+        values: {},
+        fromRound: '',
+      }));
+    }
+  }
+  const manager = can(ctx.actor, 'balance.manage');
+  return {
+    round: view as RoundView,
+    form: toFormView(form),
+    rows: rows.map(toRowView),
+    missing,
+    actions: {
+      fill: school !== undefined && open,
+      review: manager && open,
+      import: manager && open,
+      lock: manager && open,
+    },
+    prefill,
+  };
+}
+
+/** The round of the actor's organization, or NOT_FOUND. */
+export async function requireRound(ctx: Context, roundId: number): Promise<RoundRecord> {
+  const round = await findRound(ctx.db, ctx.actor.organizationId, roundId);
+  if (!round) throw new AppError('NOT_FOUND', M.roundNotFound, { roundId });
+  return round;
+}
+
+async function roundViews(ctx: Context, rounds: readonly RoundRecord[]): Promise<RoundView[]> {
+  const forms = new Map((await listForms(ctx.db, ctx.actor.organizationId)).map((f) => [f.id, f]));
+  const school = !readsRounds(ctx.actor) && !can(ctx.actor, 'balance.manage') && isSchoolUser(ctx.actor);
+  return toRoundViews(
+    ctx.db,
+    ctx.actor.organizationId,
+    rounds,
+    forms,
+    school ? (ctx.actor.unitId as number) : undefined,
+  );
+}
