@@ -17,7 +17,10 @@ export const BALANCE_STAGES = ['primary', 'junior'] as const;
 /** A stage code. */
 export type BalanceStage = (typeof BALANCE_STAGES)[number];
 /** How a stage is written in sheets, pages and documents. */
-export const STAGE_LABELS = { primary: '小学', junior: '初中' } as const satisfies Record<BalanceStage, string>;
+export const STAGE_LABELS = { primary: '小学', junior: '初中' } as const satisfies Record<
+  BalanceStage,
+  string
+>;
 /** A stage as written: 小学 or 初中. */
 export type StageLabel = (typeof STAGE_LABELS)[BalanceStage];
 
