@@ -23,6 +23,7 @@ import { submitReport } from '../src/domain/submit-report.ts';
 import { generatePlanYear, type PlanYearCounts } from '../src/seed/plan-year.ts';
 import { SeededRandom } from '../src/seed/random.ts';
 import { importYunxiBureau, noticeTextFor } from '../src/seed/yunxi-template.ts';
+import { seedDemoBalance } from './demo-balance.ts';
 import { lastSteps } from './demo-steps.ts';
 
 /** The password of every demonstration account. */
@@ -41,6 +42,7 @@ export const DEMO_ACCOUNTS: ReadonlyArray<{ username: string; who: string }> = [
   { username: 'chenlingling', who: '局领导 陈玲玲' },
   { username: 'renshigu', who: '人事股' },
   { username: 'xuexiao', who: '学校' },
+  { username: 'xiaoxue', who: '小学（数据填报）' },
 ];
 
 // The seed whose year shows the most of the app at DEMO_CLOCK: every light and a task done (办结),
@@ -175,5 +177,6 @@ export async function seedDemoYear(
     password: DEMO_PASSWORD,
   });
   const { bulletinId } = await lastSteps(database, { planId, through, clock, users: ids });
+  await seedDemoBalance(database, { planId, through, users: ids, seed, password: DEMO_PASSWORD });
   return { organizationId, planId, through, counts, bulletinId };
 }

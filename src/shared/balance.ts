@@ -364,7 +364,10 @@ export interface RoundView {
   openedAt: string;
   lockedAt: string | null;
   task: { id: number; itemNo: number; itemTitle: string; planId: number } | null;
-  /** Schools expected to fill and how far they are. */
+  /**
+   * Schools expected to fill, and how many schools are at each status (a school by its least
+   * advanced row; schools − the four = not yet filed). A school user sees its own school only.
+   */
   counts: { schools: number; draft: number; submitted: number; returned: number; accepted: number };
   /** For a locked balance round: the headline (county passes, the first blocker). */
   summary: { pass: boolean; blockers: string[] } | null;

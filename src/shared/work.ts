@@ -261,6 +261,8 @@ export interface Workbench {
   extensionOutcomes: WorkbenchExtension[];
   /** Pending completion requests (supervisors). */
   completionDecisions: WorkbenchCompletion[];
+  /** Open collection rounds (数据填报) that need the user: to fill (a school) or to review (supervisors). */
+  collections: WorkbenchCollection[];
 }
 
 /** One entry of the review queue (GET /api/reviews). */
@@ -318,3 +320,39 @@ export interface Badges {
   workbench?: number;
   review?: number;
 }
+
+/** Where a school's rows of an open round stand: nothing filed, saved but not submitted, or returned. */
+export type CollectionFillState = 'none' | 'draft' | 'returned';
+
+/**
+ * An open collection round (数据填报, issue 16) on the workbench: a school's rows still to submit, or a
+ * supervisor's round with rows to review and schools yet to file. Opens at `link`.
+ */
+export type WorkbenchCollection = {
+  roundId: number;
+  name: string;
+  formName: string;
+  dueOn: string;
+  /** Calendar days (Asia/Shanghai) from today to the due date: 0 on it, negative once overdue. */
+  daysLeft: number;
+  /** The round's page: /balance/rounds/:id. */
+  link: string;
+} & (
+  | {
+      action: 'fill';
+      state: CollectionFillState;
+      /** The reviewer's reason when returned (each stage's, labelled, when several were). */
+      returnReason: string | null;
+    }
+  | {
+      action: 'review';
+      /** Rows submitted and waiting for review (待审核). */
+      toReview: number;
+      /** Schools expected to fill. */
+      schools: number;
+      /** Schools with nothing filed yet. */
+      notFiled: number;
+      /** Schools not yet submitted: nothing filed, a draft, or returned. */
+      notSubmitted: number;
+    }
+);

@@ -2,6 +2,8 @@ import { expect, it } from 'vitest';
 import { DEMO_ACCOUNTS, DEMO_CLOCK, DEMO_PASSWORD, seedDemoYear } from '../../scripts/demo-data.ts';
 import { loadActor } from '../../src/domain/accounts/load-actor.ts';
 import { verifyPassword } from '../../src/domain/accounts/passwords.ts';
+import { getRoundMonitor } from '../../src/domain/balance/round-monitor.ts';
+import { getRound, listCollectionRounds } from '../../src/domain/balance/rounds.ts';
 import { getBulletin } from '../../src/domain/bulletin/list-bulletins.ts';
 import { computePlanLights } from '../../src/domain/compute-plan-lights.ts';
 import type { Context } from '../../src/domain/context.ts';
@@ -140,6 +142,30 @@ describeEachDatabase(
           .executeTakeFirstOrThrow();
         expect(await verifyPassword(user.password_hash, DEMO_PASSWORD)).toBe(true);
       }
+    });
+
+    it('has spring’s 差异系数 round locked on item 13 and June’s open, the demo 小学 asked to correct', async () => {
+      const rounds = await listCollectionRounds(await as('admin'));
+      expect(rounds.map((r) => [r.name, r.status, r.task?.itemNo])).toEqual([
+        ['2024年6月复测', 'open', 13],
+        ['2024年春季学期', 'locked', 13],
+      ]);
+      const spring = await getRoundMonitor(await as('admin'), rounds[1]?.id ?? 0);
+      // What keeps the county from 优质均衡, and a few schools short of the 6-of-7 rule: a real county.
+      expect(spring.result.blockers.map((b) => b.text)).toEqual([
+        expect.stringMatching(/^初中体育运动场馆面积差异系数/),
+      ]);
+      const failing = spring.result.schools.filter((s) => !s.pass).length;
+      expect(failing).toBeGreaterThan(0);
+      expect(failing).toBeLessThan(spring.result.schools.length / 4);
+      const june = rounds[0];
+      expect(june?.counts.returned).toBe(1);
+      expect((june?.counts.submitted ?? 0) + (june?.counts.accepted ?? 0)).toBeGreaterThan(
+        (june?.counts.schools ?? 0) / 2,
+      );
+      const mine = await getRound(await as('xiaoxue'), june?.id ?? 0);
+      expect(mine.rows.map((r) => r.status)).toEqual(['returned']);
+      expect(mine.rows[0]?.returnReason).toContain('体育运动场馆面积');
     });
   },
   { fresh: 'all' },

@@ -31,8 +31,15 @@ export class BrowserWalk {
     private readonly options: { name: string; password: string },
   ) {}
 
-  /** Starts a server on a fresh database of the dialect with its clock at `clock`. */
-  async start(dialect: 'sqlite' | 'postgres', clock: string): Promise<void> {
+  /**
+   * Starts a server on a fresh database of the dialect with its clock at `clock`; `seed`, when
+   * given, writes to that database (through the domain) before the server opens it.
+   */
+  async start(
+    dialect: 'sqlite' | 'postgres',
+    clock: string,
+    seed?: (env: { DATABASE_URL: string; DATABASE_SCHEMA?: string }) => Promise<void>,
+  ): Promise<void> {
     this.dataDir = mkdtempSync(join(tmpdir(), 'duban-browser-'));
     // A PostgreSQL schema is dropped after the run by test/support/global-setup.ts, never here.
     const schema = `${process.env.DUBAN_TEST_RUN ?? 'tlocal'}_${randomBytes(5).toString('hex')}`;
@@ -42,6 +49,7 @@ export class BrowserWalk {
         : { DATABASE_URL: testPostgresUrl, DATABASE_SCHEMA: schema };
     this.shotDir = join(root, 'test-results', 'screenshots', ...this.options.name.split('/'), dialect);
     mkdirSync(this.shotDir, { recursive: true });
+    if (seed) await seed(this.env as { DATABASE_URL: string; DATABASE_SCHEMA?: string });
     this.server = await startServerProcess({ ...this.env, DUBAN_CLOCK: clock });
   }
 
@@ -53,8 +61,9 @@ export class BrowserWalk {
     dialect: 'sqlite' | 'postgres',
     clock: string,
     steps: (page: Page) => Promise<void>,
+    seed?: Parameters<BrowserWalk['start']>[2],
   ): Promise<void> {
-    await this.start(dialect, clock);
+    await this.start(dialect, clock, seed);
     const page = await this.newPage();
     try {
       await steps(page);

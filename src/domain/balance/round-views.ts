@@ -124,7 +124,14 @@ export async function toRoundViews(
       returned: 0,
       accepted: 0,
     };
-    for (const row of own) counts[row.status]++;
+    // Per school, by its least advanced row (a 九年一贯制 school with one row returned is 已退回).
+    const bySchool = new Map<number, RowRecord['status']>();
+    for (const row of own) {
+      const before = bySchool.get(row.unitId);
+      if (before === undefined || PROGRESS[row.status] < PROGRESS[before])
+        bySchool.set(row.unitId, row.status);
+    }
+    for (const status of bySchool.values()) counts[status]++;
     let summary: RoundView['summary'] = null;
     if (round.status === 'locked' && form && isBalanceForm(form) && unitId === undefined) {
       const inputs = monitoredRows(round, own).flatMap((row) => rowToSchoolInput(row) ?? []);
@@ -149,6 +156,8 @@ export async function toRoundViews(
     };
   });
 }
+
+const PROGRESS: Record<RowRecord['status'], number> = { returned: 0, draft: 1, submitted: 2, accepted: 3 };
 
 function taskRef(task: RoundTaskRecord | undefined): RoundView['task'] {
   return task ? { id: task.id, itemNo: task.itemNo, itemTitle: task.itemTitle, planId: task.planId } : null;

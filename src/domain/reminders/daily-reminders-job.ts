@@ -1,3 +1,4 @@
+import { listOrganizationsWithOpenRounds } from '../../db/queries/collection-work.ts';
 import { listOrganizationsWithOpenFindings } from '../../db/queries/findings.ts';
 import { listOrganizationsWithPublishedPlans } from '../../db/queries/reminders.ts';
 import type { JobContext, JobRun } from '../../jobs/handlers.ts';
@@ -15,7 +16,7 @@ export function jobDay(job: JobRun, now: Date): string {
 
 /**
  * The job `reminders.daily`: the day's reminders of one organization (or of every one with a
- * published plan or a finding not yet closed).
+ * published plan, a finding not yet closed or a collection round open).
  */
 export async function runDailyRemindersJob(ctx: JobContext, job: JobRun): Promise<void> {
   const day = jobDay(job, ctx.now());
@@ -35,9 +36,10 @@ export async function runDailyRemindersJob(ctx: JobContext, job: JobRun): Promis
 }
 
 async function organizationsToRemind(db: JobContext['db']): Promise<number[]> {
-  const [withPlans, withFindings] = await Promise.all([
+  const [withPlans, withFindings, withRounds] = await Promise.all([
     listOrganizationsWithPublishedPlans(db),
     listOrganizationsWithOpenFindings(db),
+    listOrganizationsWithOpenRounds(db),
   ]);
-  return [...new Set([...withPlans, ...withFindings])].sort((a, b) => a - b);
+  return [...new Set([...withPlans, ...withFindings, ...withRounds])].sort((a, b) => a - b);
 }

@@ -12,10 +12,17 @@ export interface DigestText {
 const MAX_LINES_PER_GROUP = 30;
 // Titles named in the one line of findings waiting for verification.
 const MAX_VERIFY_TITLES = 5;
+// Schools named in a supervisor's line about a round; the round's page lists them all.
+const MAX_ROUND_SCHOOLS = 5;
 
 /** The page of one finding in the web app. */
 export function findingLink(findingId: number): string {
   return `/findings?finding=${findingId}`;
+}
+
+/** The page of one collection round in the web app. */
+export function roundLink(roundId: number): string {
+  return `/balance/rounds/${roundId}`;
 }
 
 /** One line of a digest, e.g. "第3项 5月进展填报：…（办公室，已逾期2个工作日）". */
@@ -25,7 +32,9 @@ export function entryLine(entry: DigestEntry): string {
       ? M.reportOf(entry.periodLabel ?? entry.period ?? '', entry.title)
       : entry.target === 'finding'
         ? M.findingOf(entry.source ?? '', entry.title)
-        : entry.title;
+        : entry.target === 'round'
+          ? M.roundOf(entry.title)
+          : entry.title;
   const when =
     entry.kind === 'overdue'
       ? M.overdue(entry.days)
@@ -36,8 +45,15 @@ export function entryLine(entry: DigestEntry): string {
           : entry.action === 'verify'
             ? M.awaitingVerification
             : M.dueLater(entry.days);
-  const units = entry.audience === 'owner' ? '' : `${entry.unitNames.join('、')}，`;
-  return `${M.itemPrefix(entry.itemNo)}${what}（${units}${when}，${entry.dueOn}）`;
+  const units = entry.audience === 'owner' ? '' : `${unitsOf(entry)}，`;
+  const state = entry.audience === 'owner' && entry.roundState ? `${M.roundStates[entry.roundState]}，` : '';
+  return `${M.itemPrefix(entry.itemNo)}${what}（${units}${state}${when}，${entry.dueOn}）`;
+}
+
+// Who an escalated line is about: the owners, or for a round the schools that have not submitted.
+function unitsOf(entry: DigestEntry): string {
+  if (entry.target !== 'round') return entry.unitNames.join('、');
+  return M.roundSchools(entry.unitNames.slice(0, MAX_ROUND_SCHOOLS), entry.unitNames.length);
 }
 
 /** The words of one person's digest, grouped: own work by urgency, then what they should chase. */
@@ -81,23 +97,29 @@ export function digestText(digest: Digest, day: string): DigestText {
   };
 }
 
-// A finding's line carries its own address: the workbench the digest opens does not list findings.
+// A finding's and a round's line carry their own address: the workbench the digest opens does not
+// list findings, and a round is filled on its own page.
 function digestLine(entry: DigestEntry): string {
   const line = entryLine(entry);
+  if (entry.roundId !== undefined) return `${line}${M.openAt(roundLink(entry.roundId))}`;
   return entry.findingId === undefined ? line : `${line}${M.openAt(findingLink(entry.findingId))}`;
 }
 
-// The address a digest opens: the workbench for one's own tasks and reports, the findings register
-// for findings only (the finding itself when there is one), else the plan of the first entry.
+// The address a digest opens: the round itself when it is all there is, the workbench for one's own
+// tasks, reports and rounds, the findings register for findings only (the finding itself when there
+// is one), else the plan of the first task or report (the workbench, listing the rounds, when only
+// rounds are escalated).
 function digestLink(entries: readonly DigestEntry[]): string {
   const own = entries.filter((e) => e.audience === 'owner');
   const considered = own.length > 0 ? own : entries;
   const first = considered[0];
   if (!first) return '/workbench';
+  const rounds = new Set(considered.map((e) => e.roundId));
+  if (first.roundId !== undefined && rounds.size === 1) return roundLink(first.roundId);
   if (considered.some((e) => e.target !== 'finding')) {
     if (own.length > 0) return '/workbench';
-    const plan = considered.find((e) => e.target !== 'finding');
-    return `/plans/${plan?.planId}`;
+    const plan = considered.find((e) => e.target !== 'finding' && e.target !== 'round');
+    return plan ? `/plans/${plan.planId}` : '/workbench';
   }
   const ids = new Set(considered.map((e) => e.findingId));
   return ids.size === 1 && first.findingId !== undefined ? findingLink(first.findingId) : '/findings';
@@ -114,6 +136,14 @@ export function robotMarkdown(
     for (const entry of digest.entries) {
       // Findings waiting on the supervisors (to assign, to verify) are their desk work, not the day's due work.
       if (entry.kind === 'waiting') continue;
+      // A round counts once per school that owes its rows, whether a school or the supervisors were told.
+      if (entry.roundId !== undefined) {
+        entry.unitIds.forEach((unitId, i) => {
+          const unitNames = [entry.unitNames[i] ?? ''];
+          unique.set(`round/${entry.roundId}/${unitId}`, { ...entry, unitIds: [unitId], unitNames });
+        });
+        continue;
+      }
       const key = `${entry.target}/${entry.taskId}/${entry.findingId ?? ''}/${entry.unitIds.join(',')}/${entry.period ?? ''}`;
       unique.set(key, entry);
     }

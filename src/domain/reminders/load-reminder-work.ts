@@ -3,11 +3,13 @@ import { listItemLeaders } from '../../db/queries/plan-items.ts';
 import { loadPlanReports } from '../../db/queries/reports.ts';
 import { loadPlanTasks } from '../../db/queries/tasks.ts';
 import { listUnits } from '../../db/queries/units.ts';
+import { loadOpenRounds, owesRows } from '../balance/workbench-rounds.ts';
 import { computePlanLights } from '../compute-plan-lights.ts';
 import { type Context, shanghaiDate } from '../context.ts';
 import { expectedReports, filingOf, type ReportFiling } from '../dashboard/report-slots.ts';
 import { loadPlanReporting } from '../reporting/load-reporting.ts';
 import type { OpenFinding, OpenWork, ReminderWork } from './plan-reminders.ts';
+import type { OpenRoundDue, RoundSchoolDue } from './round-reminders.ts';
 
 /**
  * A plan's open work as of a day, for reminders: every task not done (its own due date, its owner
@@ -95,6 +97,27 @@ export async function loadReminderFindings(ctx: Context): Promise<OpenFinding[]>
       r.itemId === null
         ? null
         : { id: r.itemId, no: r.itemNo ?? 0, title: r.itemTitle ?? '', leaderIds: r.leaderIds },
+  }));
+}
+
+/**
+ * The organization's open collection rounds (数据填报), for reminders: each with the schools expected
+ * to fill it that have not submitted their rows (nothing filed, a draft, or returned). Locked rounds
+ * and schools whose rows all wait for review or are accepted are left out.
+ */
+export async function loadReminderRounds(ctx: Context): Promise<OpenRoundDue[]> {
+  const rounds = await loadOpenRounds(ctx.db, ctx.actor.organizationId);
+  return rounds.map(({ round, schools }) => ({
+    roundId: round.id,
+    name: round.name,
+    dueOn: round.dueOn,
+    schools: schools.filter(owesRows).map(
+      (s): RoundSchoolDue => ({
+        unitId: s.unitId,
+        unitName: s.unitName,
+        state: s.state as RoundSchoolDue['state'],
+      }),
+    ),
   }));
 }
 

@@ -76,6 +76,14 @@ export const reminderMessages = {
   quietDeferred: '免打扰时段，待发送',
   superseded: '免打扰时段未发送，已由次日提醒取代',
   noEmail: '该用户没有登记邮箱',
+  // Collection rounds (数据填报, issue 16).
+  roundOf: (name: string) => `数据填报：${name}`,
+  roundStates: { none: '尚未填报', draft: '已保存未提交', returned: '被退回待修改' } as Record<
+    'none' | 'draft' | 'returned',
+    string
+  >,
+  roundSchools: (names: string[], count: number) =>
+    count > names.length ? `${names.join('、')}等${count}所学校未提交` : `${names.join('、')}未提交`,
 };
 
 function chineseDay(day: string): string {

@@ -11,14 +11,14 @@ export interface ReminderRules {
 }
 
 /**
- * Something with a due date that is still open: a task, one owner's report for one period, or a
- * finding to rectify (问题整改).
+ * Something with a due date that is still open: a task, one owner's report for one period, a
+ * finding to rectify (问题整改), or a school's rows of a collection round (数据填报, round-reminders.ts).
  */
 export interface OpenWork {
-  target: 'task' | 'report' | 'finding';
-  /** The task (0 for a finding). */
+  target: 'task' | 'report' | 'finding' | 'round';
+  /** The task (0 for a finding or a round). */
   taskId: number;
-  /** The item (0 for a finding not linked to one). */
+  /** The item (0 for a finding not linked to one, or a round). */
   itemId: number;
   title: string;
   dueOn: string;
@@ -30,6 +30,9 @@ export interface OpenWork {
   /** For findings: the finding and where it came from (校园安全月检, 审计…). */
   findingId?: number;
   source?: string;
+  /** For rounds: the round, and where the school's rows stand (nothing filed, a draft, returned). */
+  roundId?: number;
+  roundState?: 'none' | 'draft' | 'returned';
 }
 
 /** The plan's open work and who answers for it. */
@@ -233,10 +236,12 @@ function findingEntry(
 
 const kindOrder: Record<EntryKind, number> = { overdue: 0, due_today: 1, due_soon: 2, waiting: 3 };
 
-// Tasks, then findings to rectify, then reports: a missed task matters more than a missed progress report.
-const targetOrder: Record<OpenWork['target'], number> = { task: 0, finding: 1, report: 2 };
+// Tasks, then findings to rectify, then data to file, then reports: a missed task matters more than
+// a missed progress report.
+const targetOrder: Record<OpenWork['target'], number> = { task: 0, finding: 1, round: 2, report: 3 };
 
-function worstFirst(a: DigestEntry, b: DigestEntry): number {
+/** The order of a digest's entries: worst first (overdue longest, then due today, then soon). */
+export function worstFirst(a: DigestEntry, b: DigestEntry): number {
   return (
     kindOrder[a.kind] - kindOrder[b.kind] ||
     targetOrder[a.target] - targetOrder[b.target] ||
@@ -244,6 +249,7 @@ function worstFirst(a: DigestEntry, b: DigestEntry): number {
     a.itemNo - b.itemNo ||
     a.taskId - b.taskId ||
     (a.findingId ?? 0) - (b.findingId ?? 0) ||
+    (a.roundId ?? 0) - (b.roundId ?? 0) ||
     (a.period ?? '').localeCompare(b.period ?? '')
   );
 }

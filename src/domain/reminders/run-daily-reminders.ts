@@ -14,9 +14,10 @@ import { type Context, systemActor } from '../context.ts';
 import { write } from '../write.ts';
 import { type DeliveryTally, deliverPendingReminders } from './deliver-reminders.ts';
 import { digestText, robotMarkdown } from './digest-text.ts';
-import { loadReminderFindings, loadReminderWork } from './load-reminder-work.ts';
+import { loadReminderFindings, loadReminderRounds, loadReminderWork } from './load-reminder-work.ts';
 import { loadNotificationSettings } from './notification-settings.ts';
 import { planReminders } from './plan-reminders.ts';
+import { mergeDigests, roundReminders } from './round-reminders.ts';
 
 /** Which organization, which Asia/Shanghai day; retries may be shortened (tests). */
 export interface DailyRemindersInput {
@@ -40,8 +41,9 @@ export interface DailyRemindersResult {
 export const DIGEST_KIND = 'digest';
 
 /**
- * The daily reminders of one organization: one digest per person over every published plan and
- * the findings to rectify (问题整改), as an in-app notification and an e-mail, and one summary per group robot. Every delivery is a
+ * The daily reminders of one organization: one digest per person over every published plan, the
+ * findings to rectify (问题整改) and the open collection rounds (数据填报), as an in-app notification
+ * and an e-mail, and one summary per group robot. Every delivery is a
  * row of the reminder log. Running again on the same day records and sends nothing twice; it only
  * retries what is still pending (e.g. held back by quiet hours).
  */
@@ -62,8 +64,12 @@ export async function runDailyReminders(
     const plans = await listPublishedPlans(job.db, organizationId);
     const works = await Promise.all(plans.map((plan) => loadReminderWork(job, plan, day)));
     const findings = await loadReminderFindings(job);
+    const rounds = await loadReminderRounds(job);
     const people = await listReminderPeople(job.db, organizationId);
-    const planned = planReminders(works, people, calendar, settings, day, findings);
+    const planned = mergeDigests(
+      planReminders(works, people, calendar, settings, day, findings),
+      roundReminders(rounds, people, calendar, settings, day),
+    );
     digests = planned.length;
     const emailOf = new Map(people.map((p) => [p.userId, p.email]));
     inApp = await write(job, async (trx, at) => {

@@ -11,6 +11,7 @@ import {
 } from '../../db/queries/workbench.ts';
 import { whatApplies } from '../../policies/work.ts';
 import type { ReturnedCompletion, Workbench, WorkbenchTask } from '../../shared/work.ts';
+import { listCollectionWork } from '../balance/workbench-rounds.ts';
 import { computePlanLights } from '../compute-plan-lights.ts';
 import { type Context, shanghaiToday } from '../context.ts';
 import type { TaskLightRow } from '../plan-lights-model.ts';
@@ -22,9 +23,10 @@ const OUTCOME_DAYS = 30;
 
 /**
  * What waits for the signed-in user: tasks to acknowledge, reports due this period and returned
- * reports (unit users), extension and completion requests to decide (leaders, supervisors), and the
- * unit's own extension requests. One query per list plus owners, evidence and one light computation
- * per plan of the unit's open tasks (a bureau has one or two plans running).
+ * reports (unit users), extension and completion requests to decide (leaders, supervisors), the
+ * unit's own extension requests, and open collection rounds to fill (schools) or review
+ * (supervisors). One query per list plus owners, evidence and one light computation per plan of the
+ * unit's open tasks (a bureau has one or two plans running).
  */
 export async function getWorkbench(ctx: Context): Promise<Workbench> {
   const { db, actor } = ctx;
@@ -58,7 +60,7 @@ export async function getWorkbench(ctx: Context): Promise<Workbench> {
     returned.map((r) => r.reportId),
     'returned',
   );
-  const [owners, evidence, lights, completionFiles] = await Promise.all([
+  const [owners, evidence, lights, completionFiles, collections] = await Promise.all([
     listTaskOwnerNames(
       db,
       allTasks.map((t) => t.taskId),
@@ -74,6 +76,7 @@ export async function getWorkbench(ctx: Context): Promise<Workbench> {
       'occurrence',
       returnedCompletions.map((c) => c.id),
     ),
+    listCollectionWork(ctx),
   ]);
   const completionsOf = (reportId: number): ReturnedCompletion[] =>
     returnedCompletions
@@ -109,6 +112,7 @@ export async function getWorkbench(ctx: Context): Promise<Workbench> {
         .filter((e) => e.ownerId === c.requestId)
         .map(({ id, fileName, mediaType, size }) => ({ id, fileName, mediaType, size })),
     })),
+    collections,
   };
 }
 

@@ -207,4 +207,28 @@ export const work = {
     noEvidence: '未附佐证材料',
     detail: '查看',
   },
+  // Open collection rounds (数据填报) on the workbench.
+  collections: {
+    title: '数据填报',
+    dueOn: (date: string) => `截止 ${date}`,
+    daysLeft: (days: number) =>
+      days > 0 ? `还有 ${days} 天` : days === 0 ? '今天截止' : `已逾期 ${-days} 天`,
+    fill: '去填报',
+    review: '去审核',
+    state: {
+      none: '尚未填报',
+      draft: '已保存，尚未提交',
+      returned: '已退回',
+    } as Record<string, string>,
+    returnReason: (reason: string) => `退回原因：${reason}`,
+    toReview: (n: number) => `待审核 ${n} 行`,
+    pending: (notSubmitted: number, notFiled: number, schools: number) =>
+      notSubmitted === 0
+        ? `${schools} 所学校均已提交`
+        : notFiled === notSubmitted
+          ? `${notFiled} 所学校未填报`
+          : notFiled > 0
+            ? `${notSubmitted} 所学校未提交（其中 ${notFiled} 所未填报）`
+            : `${notSubmitted} 所学校未提交`,
+  },
 } as const;

@@ -10,6 +10,7 @@ import { ApiErrorAlert, errorMessage } from '../../components/ApiErrorAlert.tsx'
 import { PageContainer } from '../../components/PageContainer.tsx';
 import { type ReportDraft, ReportForm, type ReportTarget } from '../../components/report-form/ReportForm.tsx';
 import { work as t } from '../../i18n/work.ts';
+import { CollectionsCard } from './CollectionsCard.tsx';
 import { CompletionRequestModal, type CompletionTarget } from './CompletionRequestModal.tsx';
 import { DecisionModal, type DecisionRequest } from './DecisionModal.tsx';
 import { ExtensionRequestModal, type ExtensionTarget } from './ExtensionRequestModal.tsx';
@@ -184,22 +185,31 @@ export default function WorkbenchPage() {
       },
     ].filter((tab) => !!tab);
     const waiting = tabs.reduce((sum, tab) => sum + tab.count, 0);
-    content =
-      waiting === 0 && data.extensionOutcomes.length === 0 ? (
-        <Card>
-          <Result status="success" title={w.allDone} subTitle={w.allDoneHint} />
-        </Card>
-      ) : (
-        <Card styles={{ body: { paddingTop: 4 } }}>
-          <Tabs
-            defaultActiveKey={
-              tabs.find((tab) => tab.key === asked && tab.count > 0)?.key ??
-              tabs.find((tab) => tab.count > 0)?.key
-            }
-            items={tabs.map(({ key, label, children }) => ({ key, label, children }))}
-          />
-        </Card>
-      );
+    // Open collection rounds (数据填报) stand above the tabs; with nothing else waiting they are all there is.
+    const collections = data.collections;
+    const nothingElse = waiting === 0 && data.extensionOutcomes.length === 0;
+    content = (
+      <>
+        <CollectionsCard rows={collections} />
+        {nothingElse ? (
+          collections.length > 0 ? null : (
+            <Card>
+              <Result status="success" title={w.allDone} subTitle={w.allDoneHint} />
+            </Card>
+          )
+        ) : (
+          <Card styles={{ body: { paddingTop: 4 } }}>
+            <Tabs
+              defaultActiveKey={
+                tabs.find((tab) => tab.key === asked && tab.count > 0)?.key ??
+                tabs.find((tab) => tab.count > 0)?.key
+              }
+              items={tabs.map(({ key, label, children }) => ({ key, label, children }))}
+            />
+          </Card>
+        )}
+      </>
+    );
   }
 
   return (
