@@ -14,6 +14,7 @@ import {
   listVisibleItemTasks,
 } from '../db/queries/item-detail.ts';
 import type { ItemDetail } from '../shared/items.ts';
+import { getItemBalance } from './balance/item-balance.ts';
 import { computePlanLights } from './compute-plan-lights.ts';
 import type { Context } from './context.ts';
 import { AppError } from './errors.ts';
@@ -34,20 +35,30 @@ const auditLimit = 200;
 /**
  * Everything the item page shows: the item's text with its indicators' places, its light, and per
  * task the owners, lights, indicator progress, reports with reviews and evidence, occurrences,
- * extensions, completion requests, and the audit trail — only the tasks the actor may see (a
- * department its own, a leader the items naming them). Reads a fixed number of queries whatever
- * the item's size; another organization's item is NOT_FOUND.
+ * extensions, completion requests, the audit trail, and the 均衡监测 of a collection round serving
+ * the item (issue 16) — only the tasks the actor may see (a department its own, a leader the items
+ * naming them). Reads a fixed number of queries whatever the item's size; another organization's
+ * item is NOT_FOUND.
  */
 export async function getItemDetail(ctx: Context, input: GetItemDetailInput): Promise<ItemDetail> {
   const { db, actor } = ctx;
   const item = await findReadableItem(db, actor, input.itemId);
   if (!item) throw new AppError('NOT_FOUND', M.itemNotFound(input.itemId), { itemId: input.itemId });
   const published = item.plan_status !== 'draft';
-  const [people, tasks, draftIndicators, lights] = await Promise.all([
+  const [people, tasks, draftIndicators, lights, balance] = await Promise.all([
     listItemPeople(db, item.id),
     listVisibleItemTasks(db, actor, item.id),
     published ? [] : listItemIndicatorSpans(db, item.id),
     published ? computePlanLights(ctx, { planId: item.plan_id, asOf: input.asOf }) : undefined,
+    // 均衡监测 (issue 16): whoever reads the item reads the result of the round serving it.
+    published
+      ? getItemBalance(db, {
+          organizationId: item.organization_id,
+          planId: item.plan_id,
+          itemNo: item.no,
+          itemTitle: item.title,
+        })
+      : null,
   ]);
   const taskIds = tasks.map((t) => t.id);
   const [owners, indicators, reports, occurrences, extensions, completions, reviews, evidence, audit] =
@@ -102,5 +113,6 @@ export async function getItemDetail(ctx: Context, input: GetItemDetailInput): Pr
       entityId: a.entity_id,
       at: a.created_at,
     })),
+    balance,
   };
 }

@@ -1,5 +1,7 @@
 // The item page as the API returns it (GET /api/items/:id), and the plan list (GET /api/plans):
 // types only, so the web bundle can import them without any server code.
+
+import type { BalanceBlocker, BalanceIndicatorKey, RoundStatus, RoundView } from './balance.ts';
 import type {
   IndicatorKind,
   IndicatorPer,
@@ -218,4 +220,64 @@ export interface ItemDetail {
   tasks: TaskDetail[];
   /** Newest first. */
   audit: ItemAuditEntry[];
+  /** 均衡监测: the collection round serving one of the item's tasks (issue 16); absent or null when none. */
+  balance?: ItemBalanceView | null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Issue 16: the 均衡监测 block of the item page — the latest seven-indicator collection round linked
+// to one of the item's tasks (item 13 of Yunxi: 适时监测…差异系数), computed as the monitor computes it.
+
+/** One stage of a round's result: its schools and how many of the seven CVs are within the threshold. */
+export interface ItemBalanceStage {
+  stage: '小学' | '初中';
+  schools: number;
+  pupils: number;
+  /** Every CV within its threshold. */
+  pass: boolean;
+  /** How many of the seven CVs are within the threshold. */
+  within: number;
+  threshold: number;
+  indicators: Array<{
+    key: BalanceIndicatorKey;
+    name: string;
+    cv: number | null;
+    pass: boolean;
+  }>;
+}
+
+/** The headline of a round's result, as the monitor computes it on the same rows. */
+export interface ItemBalanceResult {
+  /** Every stage and every school passes. */
+  pass: boolean;
+  /** One line on the county (the words of the completion recorded at lock). */
+  summary: string;
+  stages: ItemBalanceStage[];
+  /** What keeps the county from 优质均衡, largest excess first. */
+  blockers: BalanceBlocker[];
+  /** School rows (a 九年一贯制 school counts once per stage) checked, and those failing 6-of-7/85 %. */
+  schools: number;
+  failingSchools: number;
+}
+
+/** The 均衡监测 block: the latest locked round linked to the item (else the open one with its progress). */
+export interface ItemBalanceView {
+  round: {
+    id: number;
+    name: string;
+    status: RoundStatus;
+    dueOn: string;
+    openedAt: string;
+    lockedAt: string | null;
+    /** The item's task the round serves. */
+    taskId: number;
+  };
+  /** Schools expected and their rows by status. */
+  counts: RoundView['counts'];
+  /** 'accepted' once locked; 'filed' while open (submitted rows count before review). */
+  basis: 'accepted' | 'filed';
+  /** null while no row counts yet. */
+  result: ItemBalanceResult | null;
+  /** A round opened after the locked one shown, still being filled. */
+  newer: { id: number; name: string; dueOn: string; counts: RoundView['counts'] } | null;
 }

@@ -1,5 +1,6 @@
 import { type BulletinContent, type BulletinSection, monthLabel } from '../../shared/bulletins.ts';
 import type { Light, LightCounts } from '../lights/index.ts';
+import { balanceSection } from './balance-section.ts';
 import type { BulletinFacts } from './facts.ts';
 
 // The default words of a month's bulletin, written from its facts; the supervisor edits them in
@@ -183,6 +184,8 @@ export function defaultBulletinContent(f: BulletinFacts, signedOn: string): Bull
       ),
       after: '',
     },
+    // 义务教育优质均衡监测 (issue 16): only once a seven-indicator round was locked by the month's end.
+    ...(f.balance ? [balanceSection(f.balance)] : []),
     { key: 'next', title: '下月到期事项', text: dueNext(f), parts: [], table: null, after: '' },
   ];
   return {

@@ -1,3 +1,4 @@
+import type { BalanceResult } from '../../shared/balance.ts';
 import type { DashboardSection, OverdueEntry, RankingRow } from '../../shared/dashboard.ts';
 import type { Light, LightCounts } from '../lights/index.ts';
 
@@ -36,6 +37,17 @@ export interface DueNext {
   what: string | null;
 }
 
+/** The organization's latest seven-indicator collection round locked by the month's end (issue 16). */
+export interface BulletinBalance {
+  roundName: string;
+  /** The day it was locked (Asia/Shanghai). */
+  lockedOn: string;
+  /** The accepted rows counted (a 九年一贯制 school gives two). */
+  rows: number;
+  /** The monitor's result on those rows. */
+  result: BalanceResult;
+}
+
 /** Everything a month's bulletin says, as data. */
 export interface BulletinFacts {
   planTitle: string;
@@ -66,4 +78,6 @@ export interface BulletinFacts {
   dueNext: DueNext[];
   /** Due days of next month's progress reports (the reporting rule, moved off days off). */
   reportDueNext: string[];
+  /** 义务教育优质均衡监测: absent or null while no such round was locked by the month's end. */
+  balance?: BulletinBalance | null;
 }

@@ -1,4 +1,5 @@
 import { listBulletinTasks, listIndicatorsDueBetween } from '../../db/queries/bulletins.ts';
+import { latestLockedBalanceRound } from '../balance/item-balance.ts';
 import { computePlanLights } from '../compute-plan-lights.ts';
 import { type Context, shanghaiDate } from '../context.ts';
 import { getDashboard } from '../dashboard/get-dashboard.ts';
@@ -10,8 +11,9 @@ import type { BulletinMonth } from './month.ts';
 /**
  * Gathers a month's facts for a plan the actor (a supervisor) reads whole: the dashboard as of the
  * month's end (lights by section, ranking, red tasks, reporting trend), the item lights with their
- * reasons, tasks completed in the month and what falls due in the next one. No light is computed
- * here; they all come from computePlanLights.
+ * reasons, tasks completed in the month, what falls due in the next one, and the latest
+ * seven-indicator collection round locked by then (the monitor's result, issue 16). No light is
+ * computed here; they all come from computePlanLights.
  */
 export async function loadBulletinFacts(
   ctx: Context,
@@ -20,12 +22,13 @@ export async function loadBulletinFacts(
   span: BulletinMonth,
 ): Promise<BulletinFacts> {
   const input = { planId: plan.id, asOf: span.asOf };
-  const [dashboard, lights, tasks, indicatorsDue, reporting] = await Promise.all([
+  const [dashboard, lights, tasks, indicatorsDue, reporting, balance] = await Promise.all([
     getDashboard(ctx, input),
     computePlanLights(ctx, input),
     listBulletinTasks(ctx.db, plan.id),
     listIndicatorsDueBetween(ctx.db, plan.id, span.next.firstDay, span.next.lastDay),
     loadPlanReporting(ctx.db, plan.organizationId, plan.id),
+    latestLockedBalanceRound(ctx.db, plan.organizationId, span.asOf),
   ]);
   const topTasks = tasks.filter((t) => t.parentTaskId === null);
   const completedOn = (t: { status: string; completedAt: string | null }) =>
@@ -127,5 +130,13 @@ export async function loadBulletinFacts(
     },
     dueNext,
     reportDueNext,
+    balance: balance
+      ? {
+          roundName: balance.round.name,
+          lockedOn: balance.lockedOn,
+          rows: balance.rows,
+          result: balance.result,
+        }
+      : null,
   };
 }

@@ -183,6 +183,30 @@ export const board = {
       times: '次',
       one: '项',
     },
+    // 均衡监测 (issue 16): the collection round serving one of the item's tasks.
+    balance: {
+      title: '均衡监测',
+      open: '查看监测详情',
+      status: { open: '填报中', locked: '已锁定' } as Record<string, string>,
+      lockedOn: (day: string) => `${day} 锁定`,
+      dueOn: (day: string) => `填报截止 ${day}`,
+      progress: (accepted: number, schools: number, submitted: number, returned: number) =>
+        `应填学校 ${schools} 所，已审核通过 ${accepted} 所${submitted > 0 ? `，待审核 ${submitted} 所` : ''}${returned > 0 ? `，已退回 ${returned} 所` : ''}`,
+      filed: '本轮尚未锁定，以下结果按已提交的数据计算，锁定后以审核通过的数据为准。',
+      noRows: '尚无学校提交数据。',
+      verdict: { pass: '达到优质均衡资源配置要求', fail: '未达到优质均衡资源配置要求' },
+      stage: (stage: string, schools: number, within: number, threshold: number) =>
+        `${stage} ${schools} 所学校：七项指标差异系数 ${within}/7 项不高于 ${threshold.toFixed(2)}`,
+      met: '达标',
+      notMet: '未达标',
+      blockers: '主要差距',
+      failingSchools: (failing: number, schools: number) =>
+        failing === 0
+          ? `${schools} 个学校（学段）均达到“至少 6 项达标、其余不低于 85%”的要求`
+          : `${failing} 个学校（学段）未达到“至少 6 项达标、其余不低于 85%”的要求（共 ${schools} 个）`,
+      newer: (name: string, accepted: number, schools: number) =>
+        `新一轮“${name}”正在填报：应填学校 ${schools} 所，已审核通过 ${accepted} 所。`,
+    },
   },
 } as const;
 

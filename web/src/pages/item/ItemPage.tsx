@@ -10,6 +10,7 @@ import { ShareProgress } from '../../components/ShareProgress.tsx';
 import { board } from '../../i18n/board.ts';
 import { common } from '../../i18n/common.ts';
 import { AuditTrail } from './AuditTrail.tsx';
+import { BalanceCard } from './BalanceCard.tsx';
 import { ItemBody } from './ItemBody.tsx';
 import './item.css';
 import { Owners, TaskPanel } from './TaskPanel.tsx';
@@ -117,6 +118,7 @@ export default function ItemPage() {
       >
         <ItemBody body={item.body} spans={query.data.spans} indicators={indicators} />
       </Card>
+      {query.data.balance ? <BalanceCard balance={query.data.balance} /> : null}
       <Card
         title={t.tasks}
         size="small"
