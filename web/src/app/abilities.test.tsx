@@ -98,7 +98,10 @@ describe('menu by ability', () => {
       '/tokens',
       '/account/two-factor',
     ]);
-    expect(paths('school')).toEqual(paths('department'));
+    // A school also fills the bureau's data collection rounds (一表通).
+    const school = paths('department');
+    school.splice(1, 0, '/balance/fill');
+    expect(paths('school')).toEqual(school);
   });
 
   it('gives a leader review, supervision and the figures, no administration', () => {
@@ -116,6 +119,7 @@ describe('menu by ability', () => {
       '/compare',
       '/findings',
       '/bulletins',
+      '/balance',
       '/dashboard',
       '/evaluation',
       '/tokens',

@@ -1,6 +1,7 @@
 import type { Area } from '../area.ts';
 import { adminArea } from './admin.tsx';
 import { auditArea } from './audit.tsx';
+import { balanceArea } from './balance.tsx';
 import { boardArea } from './board.tsx';
 import { bulletinsArea } from './bulletins.tsx';
 import { calendarArea } from './calendar.tsx';
@@ -25,6 +26,7 @@ export const areas: Area[] = [
   evaluationArea,
   supervisionArea,
   findingsArea,
+  balanceArea,
   bulletinsArea,
   notifyArea,
   adminArea,
