@@ -614,6 +614,7 @@ const routes: Row[] = [
     '401 404 200 403 403 200 403 200 403 403',
   ),
   ...call('GET', () => '/api/balance/trend', '401 200 200 403 403 200 403 200 403 403'),
+  ...call('GET', () => '/api/balance/task-suggestion', '401 200 403 403 403 403 403 200 403 403'),
   // Monthly bulletins (工作通报): supervisors and admins write and read drafts; leaders and viewers
   // read issued ones only (a draft does not exist for them); departments and schools do not read
   // them here. The fixture's March draft is at version 1: the admin's writes succeed first, so the
@@ -770,6 +771,7 @@ const otherExceptions: Record<
       'POST /api/balance/rounds/:id/what-if',
       'GET /api/balance/rounds/:id/export.xlsx',
       'GET /api/balance/trend',
+      'GET /api/balance/task-suggestion',
     ].map((route) => [route, { otherAdmin: 403, otherDepartment: 403 }]),
   ),
   // Findings are recorded by supervisors, or by a unit for itself only.

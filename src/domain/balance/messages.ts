@@ -8,6 +8,7 @@ export const balanceMessages = {
   roundLocked: '该轮填报已锁定，数据不能再修改',
   taskNotFound: '关联的工作任务不存在',
   notSchoolOfOrganization: '当前账号未绑定本局的学校',
+  notAsked: '本校（按名录中的学校类型）不在该轮填报范围内；如学校类型有误，请联系管理员在“单位与领导”中更正',
   stageRequired: '请选择学段（小学或初中）',
   stageNotAllowed: '该表单不分学段，请不要填写学段',
   stageTwice: '同一学段只能填写一行',

@@ -9,6 +9,7 @@ import {
   listRows,
   type RoundRecord,
   roundNameTaken,
+  suggestBalanceTask,
 } from '../../db/queries/collection.ts';
 import { isSchoolUser, readsRounds, requireRoundManager } from '../../policies/balance.ts';
 import { can, requirePermission } from '../../policies/index.ts';
@@ -63,7 +64,35 @@ export async function openRound(ctx: Context, input: NewRound): Promise<RoundVie
 /** The organization's rounds, newest first; a school's counts are its own rows. */
 export async function listCollectionRounds(ctx: Context): Promise<RoundView[]> {
   if (!usesRounds(ctx)) requirePermission(ctx.actor, 'balance.read');
-  return roundViews(ctx, await listRounds(ctx.db, ctx.actor.organizationId));
+  const rounds = await listRounds(ctx.db, ctx.actor.organizationId);
+  const school = fillingSchool(ctx);
+  if (school === undefined) return roundViews(ctx, rounds);
+  // A school sees the rounds it is asked to fill (its kind and stages) or has filed in.
+  const forms = await listForms(ctx.db, ctx.actor.organizationId);
+  const asked = new Set<number>();
+  for (const form of forms)
+    if ((await expectedSchools(ctx.db, ctx.actor.organizationId, form)).some((s) => s.unitId === school))
+      asked.add(form.id);
+  const filed = new Set(
+    (
+      await listRows(
+        ctx.db,
+        rounds.map((r) => r.id),
+        school,
+      )
+    ).map((r) => r.roundId),
+  );
+  return roundViews(
+    ctx,
+    rounds.filter((r) => asked.has(r.formId) || filed.has(r.id)),
+  );
+}
+
+/** The school a 学校 user fills for, when the actor reads no other school's rows. */
+function fillingSchool(ctx: Context): number | undefined {
+  if (readsRounds(ctx.actor) || can(ctx.actor, 'balance.manage') || !isSchoolUser(ctx.actor))
+    return undefined;
+  return ctx.actor.unitId ?? undefined;
 }
 
 /** A round with its form and rows: every school's for readers, a school's own (and what to prefill) for it. */
@@ -88,8 +117,14 @@ export async function getRound(ctx: Context, roundId: number): Promise<RoundDeta
       .filter((s) => !filed.has(s.unitId))
       .map((s) => ({ unitId: s.unitId, unitName: s.unitName }));
   }
+  const asked =
+    school !== undefined &&
+    (rows.length > 0 ||
+      (await expectedSchools(ctx.db, ctx.actor.organizationId, form)).some((s) => s.unitId === school));
+  if (school !== undefined && !reader && !asked)
+    throw new AppError('NOT_FOUND', M.roundNotFound, { roundId });
   let prefill: RoundDetail['prefill'] = [];
-  if (school !== undefined && open && rows.length === 0) {
+  if (school !== undefined && asked && open && rows.length === 0) {
     const last = await lastRowsOfSchool(ctx.db, round, school);
     if (last)
       prefill = last.rows.map((r) => ({ stage: r.stage, values: r.values, fromRound: last.roundName }));
@@ -112,13 +147,20 @@ export async function getRound(ctx: Context, roundId: number): Promise<RoundDeta
     rows: rows.map(toRowView),
     missing,
     actions: {
-      fill: school !== undefined && open,
+      fill: asked && open,
       review: manager && open,
       import: manager && open,
       lock: manager && open,
     },
     prefill,
   };
+}
+
+/** The task a new seven-indicator round should serve: the newest published plan's item naming the 差异系数. */
+export async function suggestRoundTask(ctx: Context): Promise<RoundView['task']> {
+  requireRoundManager(ctx.actor);
+  const task = await suggestBalanceTask(ctx.db, ctx.actor.organizationId);
+  return task ? { id: task.id, itemNo: task.itemNo, itemTitle: task.itemTitle, planId: task.planId } : null;
 }
 
 /** The round of the actor's organization, or NOT_FOUND. */

@@ -16,6 +16,7 @@ import { AppError } from '../errors.ts';
 import { write } from '../write.ts';
 import { rowLabel } from './balance-form.ts';
 import { balanceMessages as M } from './messages.ts';
+import { expectedSchools } from './round-views.ts';
 import { getRound, requireRound } from './rounds.ts';
 
 /**
@@ -50,6 +51,11 @@ export async function saveSchoolRows(
       .executeTakeFirst();
     if (!unit) throw new AppError('FORBIDDEN', M.notSchoolOfOrganization);
     const existing = await listRows(trx, [round.id], unitId);
+    if (
+      existing.length === 0 &&
+      !(await expectedSchools(trx, ctx.actor.organizationId, form)).some((s) => s.unitId === unitId)
+    )
+      throw new AppError('FORBIDDEN', M.notAsked);
     const file = input.file ? await storeFile(trx, input.file) : undefined;
     const audit = [];
     for (const row of rows) {

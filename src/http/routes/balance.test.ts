@@ -80,6 +80,14 @@ describeEachDatabase('school data collection and the balance monitor', (current)
     await seedUser(current(), organizationId, 'jcxx', ['school'], '涧池学校');
     await seedUser(current(), organizationId, 'chakan', ['viewer']);
     await seedUser(current(), organizationId, 'rsg', ['department'], '人事股');
+    await insertUnit(current().db, {
+      organizationId,
+      kind: 'school',
+      name: '城关幼儿园',
+      schoolKind: '幼儿园',
+      createdAt: at,
+    });
+    await seedUser(current(), organizationId, 'cgyey', ['school'], '城关幼儿园');
     app = await testApp(current(), { now: new TestClock(new Date('2024-10-20T02:00:00Z')).now });
     supervisor = await login(app, 'duban');
     school = await login(app, 'cgxx');
@@ -142,6 +150,9 @@ describeEachDatabase('school data collection and the balance monitor', (current)
 
   it('runs a round: two schools fill, one is returned and corrects, the round locks and records item 13', async () => {
     const taskId = await itemThirteenTask();
+    // The page offers item 13 (its text names the 差异系数) as the task a round serves.
+    const suggested = (await get(supervisor, '/api/balance/task-suggestion')).json();
+    expect(suggested.task).toMatchObject({ id: taskId, itemNo: 13, itemTitle: '持续深化强化教育督导评估' });
     const round = await openRound('2024年秋季学期', taskId);
     expect(round).toMatchObject({ status: 'open', balance: true, task: { id: taskId, itemNo: 13 } });
     // Six schools teach 小学 or 初中 (the 高中 is not asked).
@@ -444,6 +455,13 @@ describeEachDatabase('school data collection and the balance monitor', (current)
     ).toBe(403);
     // The other school cannot read this school's file; another bureau finds nothing at all.
     expect((await get(nineYear, `/api/balance/rows/${row?.id}/file`)).statusCode).toBe(404);
+    // A kindergarten is not asked for the seven figures: no round, no form to fill.
+    const kindergarten = await login(app, 'cgyey');
+    expect((await get(kindergarten, '/api/balance/rounds')).json().rounds).toEqual([]);
+    expect((await get(kindergarten, `/api/balance/rounds/${round.id}`)).statusCode).toBe(404);
+    const notAsked = await fill(kindergarten, round.id, { rows: [{ stage: 'primary', values: {} }] });
+    expect(notAsked.statusCode).toBe(403);
+    expect(notAsked.json().error.message).toContain('不在该轮填报范围内');
     const other = await seedOrganization(current(), '竹山县教育局');
     await seedUser(current(), other.organizationId, 'zsdb', ['supervisor']);
     const stranger = await login(app, 'zsdb');

@@ -12,7 +12,13 @@ import {
   roundTemplate,
   tryWhatIf,
 } from '../../domain/balance/round-monitor.ts';
-import { getRound, listCollectionRounds, openRound, requireRound } from '../../domain/balance/rounds.ts';
+import {
+  getRound,
+  listCollectionRounds,
+  openRound,
+  requireRound,
+  suggestRoundTask,
+} from '../../domain/balance/rounds.ts';
 import { saveSchoolRows } from '../../domain/balance/save-school-rows.ts';
 import { AppError } from '../../domain/errors.ts';
 import { requireRoundManager } from '../../policies/balance.ts';
@@ -81,6 +87,14 @@ export const balanceRoutes: Route[] = [
     body: newRoundSchema,
     status: 201,
     handler: async ({ ctx, body }) => openRound(ctx, body),
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/api/balance/task-suggestion',
+    summary: '发起七项指标填报轮次时建议关联的工作任务：最新已发布要点中提到“差异系数”的任务（督办人员）',
+    tag,
+    auth: true,
+    handler: async ({ ctx }) => ({ task: await suggestRoundTask(ctx) }),
   }),
   defineRoute({
     method: 'GET',

@@ -41,6 +41,8 @@ export const balance = {
     name: '轮次名称',
     namePlaceholder: '例如：2024年秋季学期',
     dueOn: '填报截止日期',
+    task: (no: number, title: string) => `关联工作要点第 ${no} 条“${title}”`,
+    taskHelp: '锁定本轮时在该任务登记一条完成记录，附差异系数计算表',
     submit: '发起',
     done: '已发起填报，学校可以开始填写',
   },

@@ -1,18 +1,19 @@
 import { newRoundSchema } from '@shared/balance.ts';
 import { useQueryClient } from '@tanstack/react-query';
-import { App as AntApp, DatePicker, Form, Input, Modal, Select } from 'antd';
+import { App as AntApp, Checkbox, DatePicker, Form, Input, Modal, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { ApiErrorAlert, showErrorOnField } from '../../components/ApiErrorAlert.tsx';
 import { zodRule } from '../../components/zod-rule.ts';
 import { balance as t } from '../../i18n/balance.ts';
 import { common } from '../../i18n/common.ts';
-import { createRound, useBalanceForms } from './balance-api.ts';
+import { createRound, useBalanceForms, useTaskSuggestion } from './balance-api.ts';
 
 interface Values {
   formId?: number;
   name?: string;
   dueOn?: Dayjs;
+  linkTask?: boolean;
 }
 
 const n = t.newRound;
@@ -22,6 +23,10 @@ export function NewRoundModal({ onClose }: { onClose: () => void }) {
   const [form] = Form.useForm<Values>();
   const client = useQueryClient();
   const forms = useBalanceForms();
+  const suggestion = useTaskSuggestion();
+  const formId = Form.useWatch('formId', form);
+  const builtin = (forms.data ?? []).find((f) => f.id === formId)?.builtin ?? false;
+  const task = builtin ? suggestion.data : null;
   const { message } = AntApp.useApp();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>();
@@ -31,7 +36,7 @@ export function NewRoundModal({ onClose }: { onClose: () => void }) {
       formId: values.formId,
       name: values.name,
       dueOn: values.dueOn?.format('YYYY-MM-DD'),
-      taskId: null,
+      taskId: task && values.linkTask !== false ? task.id : null,
     });
     if (!parsed.success) return;
     setBusy(true);
@@ -85,6 +90,11 @@ export function NewRoundModal({ onClose }: { onClose: () => void }) {
         >
           <DatePicker style={{ width: 200 }} format="YYYY-MM-DD" />
         </Form.Item>
+        {task && (
+          <Form.Item name="linkTask" valuePropName="checked" initialValue={true} extra={n.taskHelp}>
+            <Checkbox>{n.task(task.itemNo, task.itemTitle)}</Checkbox>
+          </Form.Item>
+        )}
       </Form>
     </Modal>
   );

@@ -25,6 +25,7 @@ export const balanceKeys = {
   round: (id: number) => ['balance', 'round', id] as const,
   monitor: (id: number) => ['balance', 'monitor', id] as const,
   trend: ['balance', 'trend'] as const,
+  taskSuggestion: ['balance', 'task-suggestion'] as const,
 };
 
 /** The monitor of a round: locked rounds count accepted rows, open ones every filed row. */
@@ -53,6 +54,14 @@ export function useBalanceForms(enabled = true) {
     queryKey: balanceKeys.forms,
     queryFn: async () => (await apiGet<{ forms: CollectionFormView[] }>('/api/balance/forms')).forms,
     enabled,
+  });
+}
+
+/** GET /api/balance/task-suggestion: the plan task a seven-indicator round should serve (item 13's). */
+export function useTaskSuggestion() {
+  return useQuery({
+    queryKey: balanceKeys.taskSuggestion,
+    queryFn: async () => (await apiGet<{ task: RoundView['task'] }>('/api/balance/task-suggestion')).task,
   });
 }
 
@@ -104,6 +113,7 @@ export async function createRound(client: QueryClient, round: NewRound): Promise
   await Promise.all([
     client.invalidateQueries({ queryKey: balanceKeys.rounds }),
     client.invalidateQueries({ queryKey: balanceKeys.trend }),
+    ...refreshWork(client),
   ]);
   return created;
 }
@@ -115,7 +125,16 @@ export function refreshRound(client: QueryClient, roundId: number) {
     client.invalidateQueries({ queryKey: balanceKeys.monitor(roundId) }),
     client.invalidateQueries({ queryKey: balanceKeys.rounds }),
     client.invalidateQueries({ queryKey: balanceKeys.trend }),
+    ...refreshWork(client),
   ]);
+}
+
+/** The workbench's 数据填报 card and the menu badges count open rounds' rows: stale after any change. */
+function refreshWork(client: QueryClient) {
+  return [
+    client.invalidateQueries({ queryKey: ['workbench'] }),
+    client.invalidateQueries({ queryKey: ['badges'] }),
+  ];
 }
 
 /**
@@ -136,6 +155,7 @@ export async function saveRows(
   await Promise.all([
     client.invalidateQueries({ queryKey: balanceKeys.rounds }),
     client.invalidateQueries({ queryKey: balanceKeys.monitor(roundId) }),
+    ...refreshWork(client),
   ]);
   return detail;
 }
