@@ -127,7 +127,8 @@ export async function seedDemoBalance(
       stage,
       values: improved(random, figures.get(`${school.id}:${stage}`) as Figures),
     }));
-    const when = new Date(Date.parse('2024-06-17T01:00:00Z') + (minute += 37) * 60_000).toISOString();
+    minute += 37;
+    const when = new Date(Date.parse('2024-06-17T01:00:00Z') + minute * 60_000).toISOString();
     await saveSchoolRows(at(actor, when), { roundId: june.id, rows, submit: true });
   }
   const filed = (await getRound(at(supervisor, '2024-06-28T01:00:00Z'), june.id)).rows;
