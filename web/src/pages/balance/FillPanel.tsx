@@ -186,7 +186,9 @@ export function FillPanel({ detail, unitName }: { detail: RoundDetail; unitName:
             >
               <Button icon={<UploadOutlined />}>{f.chooseFile}</Button>
             </Upload>
-            <Typography.Text type="secondary">{f.fileHint}</Typography.Text>
+            <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }}>
+              {f.fileHint}
+            </Typography.Paragraph>
           </>
         ) : null}
       </Card>
