@@ -428,6 +428,54 @@ describeEachDatabase('school data collection and the balance monitor', (current)
     expect(trend.series.find((s) => s.key === 'sportsArea')?.cv[0]).toBeCloseTo(0.5153, 4);
   });
 
+  it('runs a round on a form of the bureau’s own: fields, ranges, no stages, no monitor', async () => {
+    const created = await post(supervisor, '/api/balance/forms', {
+      name: '学校基本情况统计表',
+      fields: [
+        { key: 'classrooms', label: '普通教室数', unit: '间', integer: true, min: 0, max: 200 },
+        { key: 'library', label: '图书室面积', unit: '㎡', required: false },
+      ],
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const form = created.json<CollectionFormView>();
+    expect(form).toMatchObject({ builtin: false, staged: false });
+    const opened = await post(supervisor, '/api/balance/rounds', {
+      formId: form.id,
+      name: '2024年基本情况',
+      dueOn: '2024-11-30',
+    });
+    const round = opened.json<RoundView>();
+    expect(round).toMatchObject({ balance: false, counts: { schools: 8 } });
+    // Every school is asked (the kindergarten too), with one row and no stage.
+    expect((await detail(school, round.id)).prefill).toEqual([{ stage: null, values: {}, fromRound: '' }]);
+    const tooMany = await fill(school, round.id, {
+      rows: [{ stage: null, values: { classrooms: 201 } }],
+      submit: true,
+    });
+    expect(tooMany.json().error.message).toBe('普通教室数不能大于 200');
+    const staged = await fill(school, round.id, { rows: [{ stage: 'primary', values: { classrooms: 20 } }] });
+    expect(staged.json().error.message).toBe('该表单不分学段，请不要填写学段');
+    const filed = await fill(school, round.id, {
+      rows: [{ stage: null, values: { classrooms: 24 } }],
+      submit: true,
+    });
+    expect(filed.json<RoundDetail>().rows).toMatchObject([
+      { stage: null, values: { classrooms: 24, library: null }, status: 'submitted' },
+    ]);
+    const row = (await detail(supervisor, round.id)).rows[0];
+    await post(supervisor, `/api/balance/rows/${row?.id}/review`, {
+      decision: 'accept',
+      version: row?.version,
+    });
+    expect((await post(supervisor, `/api/balance/rounds/${round.id}/lock`, {})).json()).toMatchObject({
+      status: 'locked',
+      summary: null,
+    });
+    const monitor = await get(viewer, `/api/balance/rounds/${round.id}/monitor`);
+    expect(monitor.statusCode).toBe(400);
+    expect(monitor.json().error.message).toContain('无法计算差异系数');
+  });
+
   it('keeps each role to its part and each bureau to its own rounds', async () => {
     const round = await openRound('2024年秋季学期');
     const form = await balanceForm();
