@@ -106,6 +106,15 @@ async function seed(env: { DATABASE_URL: string; DATABASE_SCHEMA?: string }): Pr
   }
 }
 
+/**
+ * Opens a page the menu offers: the entry is there, and the page is reached by its address (a click
+ * while the landing page still redirects after signing in can be lost on a loaded machine).
+ */
+async function openFromMenu(page: Page, entry: string, path: string): Promise<void> {
+  await page.getByRole('menuitem', { name: entry }).waitFor();
+  await page.goto(`${w.url}${path}`);
+}
+
 /** Types a school's figures into its row (inputs labelled 小学学生数, 初中体育运动场馆面积 …). */
 async function fillRow(page: Page, stage: '小学' | '初中', pupils: number, figures: Record<string, number>) {
   await page.getByLabel(`${stage}学生数`).fill(String(pupils));
@@ -116,7 +125,7 @@ async function fillRow(page: Page, stage: '小学' | '初中', pupils: number, f
 async function walk(page: Page): Promise<void> {
   // The supervisor opens the round, linked to item 13 by default.
   await w.login(page, 'admin');
-  await page.getByRole('menuitem', { name: '均衡监测' }).click();
+  await openFromMenu(page, '均衡监测', '/balance');
   await button(page, '发起填报').click();
   const dialog = page.getByRole('dialog');
   await dialog.getByLabel('填报表单').click();
@@ -133,7 +142,7 @@ async function walk(page: Page): Promise<void> {
 
   // 城关小学 fills its 小学 row with a stamped table, then submits.
   await w.login(page, 'cgxx');
-  await page.getByRole('menuitem', { name: '数据填报' }).click();
+  await openFromMenu(page, '数据填报', '/balance/fill');
   await page.getByRole('link', { name: '2024年秋季学期' }).click();
   await fillRow(page, '小学', 600, { ...BASE, 体育运动场馆面积: 500 });
   await page.locator('input[type=file]').setInputFiles({
@@ -148,7 +157,7 @@ async function walk(page: Page): Promise<void> {
 
   // 涧池学校 (九年一贯制) fills both stages.
   await w.login(page, 'jcxx');
-  await page.getByRole('menuitem', { name: '数据填报' }).click();
+  await openFromMenu(page, '数据填报', '/balance/fill');
   await page.getByRole('link', { name: '2024年秋季学期' }).click();
   await fillRow(page, '小学', 400, BASE);
   await fillRow(page, '初中', 300, { ...BASE, 高于规定学历教师数: 20 });
@@ -177,7 +186,7 @@ async function walk(page: Page): Promise<void> {
   await w.login(page, 'cgxx');
   await page.goto(`${w.url}/workbench`);
   await page.getByText('体育运动场馆面积与校舍台账不符，请核对').first().waitFor();
-  await page.getByRole('menuitem', { name: '数据填报' }).click();
+  await openFromMenu(page, '数据填报', '/balance/fill');
   await page.getByRole('link', { name: '2024年秋季学期' }).click();
   await page.getByText('退回原因：体育运动场馆面积与校舍台账不符，请核对').waitFor();
   await w.shot(page, '06-returned-to-school', { fullPage: true });
