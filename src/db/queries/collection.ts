@@ -123,10 +123,15 @@ export async function findFormByCode(
   return row ? toForm(row) : undefined;
 }
 
-/** Whether a form of this name exists in the organization. */
-export async function formNameTaken(db: Kysely<DB>, organizationId: number, name: string): Promise<boolean> {
+/** Whether a form (or round) of this name exists in the organization: names are unique per bureau. */
+export async function nameTaken(
+  db: Kysely<DB>,
+  table: 'collection_forms' | 'collection_rounds',
+  organizationId: number,
+  name: string,
+): Promise<boolean> {
   const row = await db
-    .selectFrom('collection_forms')
+    .selectFrom(table)
     .select('id')
     .where('organization_id', '=', organizationId)
     .where('name', '=', name)
@@ -217,17 +222,6 @@ export async function findRound(
     .where('r.id', '=', id)
     .executeTakeFirst();
   return row ? toRound(row) : undefined;
-}
-
-/** Whether a round of this name exists in the organization. */
-export async function roundNameTaken(db: Kysely<DB>, organizationId: number, name: string): Promise<boolean> {
-  const row = await db
-    .selectFrom('collection_rounds')
-    .select('id')
-    .where('organization_id', '=', organizationId)
-    .where('name', '=', name)
-    .executeTakeFirst();
-  return row !== undefined;
 }
 
 /** Stores an open round; returns its id. */

@@ -1,9 +1,9 @@
 import {
   type FormRecord,
   findFormByCode,
-  formNameTaken,
   insertForm,
   listForms,
+  nameTaken,
 } from '../../db/queries/collection.ts';
 import { requireRoundManager } from '../../policies/balance.ts';
 import { can, requirePermission } from '../../policies/index.ts';
@@ -38,7 +38,7 @@ export async function createCollectionForm(ctx: Context, input: NewForm): Promis
   requireRoundManager(ctx.actor);
   const organizationId = ctx.actor.organizationId;
   return write(ctx, async (trx, at) => {
-    if (await formNameTaken(trx, organizationId, input.name))
+    if (await nameTaken(trx, 'collection_forms', organizationId, input.name))
       throw new AppError('CONFLICT', M.formNameTaken(input.name), { field: 'name' });
     const form: Omit<FormRecord, 'id'> = {
       organizationId,

@@ -7,8 +7,8 @@ import {
   listForms,
   listRounds,
   listRows,
+  nameTaken,
   type RoundRecord,
-  roundNameTaken,
   suggestBalanceTask,
 } from '../../db/queries/collection.ts';
 import { isSchoolUser, readsRounds, requireRoundManager } from '../../policies/balance.ts';
@@ -33,7 +33,7 @@ export async function openRound(ctx: Context, input: NewRound): Promise<RoundVie
     await ensureBalanceForm(trx, organizationId, at);
     const form = await findForm(trx, organizationId, input.formId);
     if (!form) throw new AppError('NOT_FOUND', M.formNotFound, { field: 'formId' });
-    if (await roundNameTaken(trx, organizationId, input.name))
+    if (await nameTaken(trx, 'collection_rounds', organizationId, input.name))
       throw new AppError('CONFLICT', M.roundNameTaken(input.name), { field: 'name' });
     if (
       input.taskId !== null &&

@@ -439,6 +439,12 @@ describeEachDatabase('school data collection and the balance monitor', (current)
     expect(created.statusCode, created.body).toBe(201);
     const form = created.json<CollectionFormView>();
     expect(form).toMatchObject({ builtin: false, staged: false });
+    const again = await post(supervisor, '/api/balance/forms', {
+      name: '学校基本情况统计表',
+      fields: [{ key: 'a', label: '甲' }],
+    });
+    expect(again.statusCode).toBe(409);
+    expect(again.json().error.message).toBe('已有名为“学校基本情况统计表”的表单，请换一个名称');
     const opened = await post(supervisor, '/api/balance/rounds', {
       formId: form.id,
       name: '2024年基本情况',
@@ -446,6 +452,12 @@ describeEachDatabase('school data collection and the balance monitor', (current)
     });
     const round = opened.json<RoundView>();
     expect(round).toMatchObject({ balance: false, counts: { schools: 8 } });
+    const twice = await post(supervisor, '/api/balance/rounds', {
+      formId: form.id,
+      name: '2024年基本情况',
+      dueOn: '2024-11-30',
+    });
+    expect(twice.json().error.message).toBe('已有名为“2024年基本情况”的填报轮次，请换一个名称');
     // Every school is asked (the kindergarten too), with one row and no stage.
     expect((await detail(school, round.id)).prefill).toEqual([{ stage: null, values: {}, fromRound: '' }]);
     const tooMany = await fill(school, round.id, {
