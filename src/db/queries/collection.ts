@@ -94,31 +94,34 @@ export async function listForms(db: Kysely<DB>, organizationId: number): Promise
 }
 
 /** One form of the organization, or undefined. */
-export async function findForm(
+export function findForm(
   db: Kysely<DB>,
   organizationId: number,
   id: number,
 ): Promise<FormRecord | undefined> {
-  const row = await db
-    .selectFrom('collection_forms')
-    .select(formColumns)
-    .where('organization_id', '=', organizationId)
-    .where('id', '=', id)
-    .executeTakeFirst();
-  return row ? toForm(row) : undefined;
+  return findFormWhere(db, organizationId, 'id', id);
 }
 
 /** The organization's form with this code (the built-in one), or undefined. */
-export async function findFormByCode(
+export function findFormByCode(
   db: Kysely<DB>,
   organizationId: number,
   code: string,
+): Promise<FormRecord | undefined> {
+  return findFormWhere(db, organizationId, 'code', code);
+}
+
+async function findFormWhere(
+  db: Kysely<DB>,
+  organizationId: number,
+  column: 'id' | 'code',
+  value: number | string,
 ): Promise<FormRecord | undefined> {
   const row = await db
     .selectFrom('collection_forms')
     .select(formColumns)
     .where('organization_id', '=', organizationId)
-    .where('code', '=', code)
+    .where(column, '=', value as never)
     .executeTakeFirst();
   return row ? toForm(row) : undefined;
 }

@@ -54,7 +54,7 @@ export async function lockRound(
       : (await findRoundTasks(ctx.db, ctx.actor.organizationId, [round.taskId])).get(round.taskId);
   const workbook =
     result && task
-      ? await writeBalanceWorkbook({ title: `${round.name}差异系数计算表`, result, rows: inputs })
+      ? await writeBalanceWorkbook({ title: M.exportTitle(round.name), result, rows: inputs })
       : undefined;
   await write(ctx, async (trx, at) => {
     const occurrenceId =

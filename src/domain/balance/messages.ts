@@ -31,6 +31,7 @@ export const balanceMessages = {
   noRowsToLock: '还没有任何学校的数据审核通过，不能锁定',
   completionNote: (round: string, summary: string) =>
     `${round}义务教育优质均衡发展指标差异系数监测：${summary}`,
+  exportTitle: (round: string) => `${round}差异系数计算表`,
   exportName: (round: string) => `${round}差异系数计算表.xlsx`,
   templateName: (round: string) => `${round}填报模板.xlsx`,
 } as const;

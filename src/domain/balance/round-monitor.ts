@@ -61,7 +61,7 @@ export async function exportRoundWorkbook(
   roundId: number,
 ): Promise<{ fileName: string; bytes: Uint8Array }> {
   const { round, inputs } = await monitorInputs(ctx, roundId);
-  const title = `${round.name}差异系数计算表`;
+  const title = M.exportTitle(round.name);
   return {
     fileName: M.exportName(round.name),
     bytes: await writeBalanceWorkbook({ title, result: computeBalance(inputs), rows: inputs }),

@@ -110,17 +110,16 @@ export async function getRound(ctx: Context, roundId: number): Promise<RoundDeta
       : [];
   const [view] = await roundViews(ctx, [round]);
   const open = round.status === 'open';
+  const expected = await expectedSchools(ctx.db, ctx.actor.organizationId, form);
   let missing: RoundDetail['missing'] = [];
   if (reader) {
     const filed = new Set(rows.map((r) => r.unitId));
-    missing = (await expectedSchools(ctx.db, ctx.actor.organizationId, form))
+    missing = expected
       .filter((s) => !filed.has(s.unitId))
       .map((s) => ({ unitId: s.unitId, unitName: s.unitName }));
   }
-  const asked =
-    school !== undefined &&
-    (rows.length > 0 ||
-      (await expectedSchools(ctx.db, ctx.actor.organizationId, form)).some((s) => s.unitId === school));
+  const ownExpected = expected.find((s) => s.unitId === school);
+  const asked = school !== undefined && (rows.length > 0 || ownExpected !== undefined);
   if (school !== undefined && !reader && !asked)
     throw new AppError('NOT_FOUND', M.roundNotFound, { roundId });
   let prefill: RoundDetail['prefill'] = [];
@@ -130,10 +129,7 @@ export async function getRound(ctx: Context, roundId: number): Promise<RoundDeta
       prefill = last.rows.map((r) => ({ stage: r.stage, values: r.values, fromRound: last.roundName }));
     else {
       // Nothing filed before: start from the stages the directory gives the school.
-      const expected = (await expectedSchools(ctx.db, ctx.actor.organizationId, form)).find(
-        (s) => s.unitId === school,
-      );
-      prefill = (expected?.stages ?? [form.staged ? 'primary' : null]).map((stage) => ({
+      prefill = (ownExpected?.stages ?? [form.staged ? 'primary' : null]).map((stage) => ({
         stage,
         values: {},
         fromRound: '',
